@@ -1,0 +1,23 @@
+package org.p1powermeter.measure;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.p1powermeter.p1.ObisId;
+
+/**
+ * One named reading taken from a telegram.
+ *
+ * @param type       which measurement (the table row)
+ * @param obis       the OBIS id as it appeared (M-Bus: with its channel)
+ * @param meterValue the value in the table's meter unit ({@link MeasurementType#meterUnit()}), e.g. 12.345 (kW)
+ * @param vscpValue  the value in the VSCP unit, e.g. 12345 (W)
+ * @param channel    the M-Bus channel (1–4), or 0 for electricity values
+ * @param time       when it was measured: the M-Bus capture time, else the telegram time; null when unknown
+ */
+public record Measurement(MeasurementType type, ObisId obis, BigDecimal meterValue, BigDecimal vscpValue, int channel,
+        Instant time) {
+
+    public String name() {
+        return channel == 0 ? type.configName() : type.configName() + "_" + channel;
+    }
+}

@@ -1,0 +1,83 @@
+package org.p1powermeter.p1;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed telegram: the header identification, its COSEM objects in order, the telegram time
+ * ({@code 0-0:1.0.0}) and the lines that could not be parsed.
+ */
+public final class Telegram {
+
+    /** OBIS id of the telegram date-time line. */
+    public static final ObisId TIMESTAMP = new ObisId(0, 0, 1, 0, 0);
+
+    private final RawTelegram raw;
+    private final String header;
+    private final List<CosemObject> objects;
+    private final Instant timestamp;
+    private final List<ParseIssue> issues;
+    private Map<Long, CosemObject> byKey;
+
+    public Telegram(RawTelegram raw, String header, List<CosemObject> objects, Instant timestamp, List<ParseIssue> issues) {
+        this.raw = raw;
+        this.header = header;
+        this.objects = List.copyOf(objects);
+        this.timestamp = timestamp;
+        this.issues = List.copyOf(issues);
+    }
+
+    public RawTelegram raw() {
+        return raw;
+    }
+
+    /** The identification line without the leading {@code /}, e.g. {@code KFM5KAIFA-METER}. */
+    public String header() {
+        return header;
+    }
+
+    public List<CosemObject> objects() {
+        return objects;
+    }
+
+    /** The telegram time from {@code 0-0:1.0.0}, or null when the telegram has none (DSMR 2.2/3) or it is a placeholder. */
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    public List<ParseIssue> issues() {
+        return issues;
+    }
+
+    /** The object with this id (first occurrence), or null. */
+    public CosemObject get(ObisId id) {
+        if (byKey == null) {
+            Map<Long, CosemObject> map = new HashMap<>(objects.size() * 2);
+            for (CosemObject o : objects) {
+                map.putIfAbsent(o.obis().key(), o);
+            }
+            byKey = map;
+        }
+        return byKey.get(id.key());
+    }
+
+    /**
+     * The M-Bus device type (EN 13757-3 medium: 3 gas, 7 water, 4 heat…) of channel {@code n} from
+     * {@code 0-n:24.1.0}, or -1 when the telegram does not say.
+     */
+    public int mbusDeviceType(int channel) {
+        CosemObject o = get(new ObisId(0, channel, 24, 1, 0));
+        if (o == null) {
+            return -1;
+        }
+        Long type = o.value().integer();
+        return type == null ? -1 : type.intValue();
+    }
+
+    @Override
+    public String toString() {
+        return "Telegram[/" + header + ", " + objects.size() + " objects, " + issues.size() + " issues]";
+    }
+}
