@@ -1,0 +1,91 @@
+package org.p1powermeter.camel.source;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.p1powermeter.camel.P1Constants;
+import org.p1powermeter.p1.DropReason;
+import org.p1powermeter.p1.FrameListener;
+import org.p1powermeter.p1.FramerOptions;
+import org.p1powermeter.p1.FramerStats;
+import org.p1powermeter.p1.RawTelegram;
+import org.p1powermeter.p1.TelegramFramer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the P1 consumers: owns a {@link TelegramFramer}, is fed bytes by its subclass's reading thread and
+ * emits one exchange per telegram (body {@link RawTelegram}). The exchange is handed to the route
+ * asynchronously, so the reading thread never waits for MQTT.
+ */
+public abstract class TelegramSourceConsumer extends DefaultConsumer implements FrameListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramSourceConsumer.class);
+
+    private final TelegramFramer framer;
+    private final String sourceName;
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile long lastTelegramNanos = System.nanoTime();
+
+    protected TelegramSourceConsumer(TelegramSourceEndpoint endpoint, Processor processor, String sourceName) {
+        super(endpoint, processor);
+        this.framer = new TelegramFramer(new FramerOptions(endpoint.getMaxTelegramBytes(), endpoint.getCrcPolicy()), this);
+        this.sourceName = sourceName;
+    }
+
+    /** Feeds bytes read from the source into the framer (called on the reading thread only). */
+    protected final void feed(byte[] buf, int len) {
+        framer.feed(buf, 0, len);
+    }
+
+    /** Tells the framer that the input ended (partial telegrams are counted as truncated). */
+    protected final void endOfInput() {
+        framer.endOfInput();
+    }
+
+    /** Forgets a partial telegram, e.g. after the port was reopened. */
+    protected final void resetFramer() {
+        framer.reset();
+    }
+
+    public FramerStats framerStats() {
+        return framer.stats();
+    }
+
+    public long telegramCount() {
+        return sequence.get();
+    }
+
+    protected long nanosSinceLastTelegram() {
+        return System.nanoTime() - lastTelegramNanos;
+    }
+
+    protected void markAlive() {
+        lastTelegramNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onTelegram(RawTelegram telegram) {
+        lastTelegramNanos = System.nanoTime();
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(telegram);
+        exchange.getMessage().setHeader(P1Constants.TELEGRAM_SEQUENCE, sequence.incrementAndGet());
+        exchange.getMessage().setHeader(P1Constants.SOURCE, sourceName);
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing telegram", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        });
+    }
+
+    @Override
+    public void onDrop(DropReason reason, int byteCount) {
+        if (reason == DropReason.NOISE) {
+            LOG.debug("{}: {} bytes of noise outside telegrams", sourceName, byteCount);
+        } else {
+            LOG.warn("{}: dropped {} bytes: {}", sourceName, byteCount, reason);
+        }
+    }
+}
