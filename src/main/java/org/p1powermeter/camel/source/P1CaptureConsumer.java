@@ -10,7 +10,7 @@ import org.p1powermeter.p1.RawTelegram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads a capture file or stdin on one thread until end of input, then tells the {@link SourceCompletion} beans. */
+/** Reads a capture file or stdin on one thread until end of input, then tells the {@link SourceListener} beans. */
 public class P1CaptureConsumer extends TelegramSourceConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(P1CaptureConsumer.class);
@@ -52,8 +52,8 @@ public class P1CaptureConsumer extends TelegramSourceConsumer {
         }
         if (isRunAllowed()) {
             LOG.info("End of input {}: {} telegrams, framer {}", endpoint.getPath(), telegramCount(), framerStats());
-            for (SourceCompletion c : getEndpoint().getCamelContext().getRegistry().findByType(SourceCompletion.class)) {
-                c.sourceCompleted(endpoint.getPath(), telegramCount());
+            for (SourceListener l : listeners()) {
+                l.sourceCompleted(endpoint.getPath(), telegramCount());
             }
         }
     }

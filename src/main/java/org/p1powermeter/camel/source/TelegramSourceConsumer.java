@@ -72,12 +72,22 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
         exchange.getMessage().setBody(telegram);
         exchange.getMessage().setHeader(P1Constants.TELEGRAM_SEQUENCE, sequence.incrementAndGet());
         exchange.getMessage().setHeader(P1Constants.SOURCE, sourceName);
+        long seq = exchange.getMessage().getHeader(P1Constants.TELEGRAM_SEQUENCE, Long.class);
         getAsyncProcessor().process(exchange, doneSync -> {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing telegram", exchange, exchange.getException());
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                getExceptionHandler().handleException("Error processing telegram " + seq, exchange, failure);
+            }
+            for (SourceListener l : listeners()) {
+                l.telegramDone(sourceName, seq, failure);
             }
             releaseExchange(exchange, false);
         });
+    }
+
+    /** The {@link SourceListener} beans in the registry. */
+    protected final java.util.Set<SourceListener> listeners() {
+        return getEndpoint().getCamelContext().getRegistry().findByType(SourceListener.class);
     }
 
     @Override

@@ -1,0 +1,66 @@
+package org.p1powermeter.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** Subscribes to a broker and keeps every message it receives, in order. */
+final class MqttRecorder implements AutoCloseable {
+
+    /** One received message. */
+    record Received(String topic, String payload) {
+    }
+
+    private final MqttClient client;
+    private final List<Received> received = new ArrayList<>();
+
+    MqttRecorder(String url, String user, String password, String filter) throws Exception {
+        client = new MqttClient(url, "it-recorder-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        if (user != null) {
+            options.setUserName(user);
+            options.setPassword(password.toCharArray());
+        }
+        client.connect(options);
+        client.subscribe(filter, 1, (topic, message) -> {
+            synchronized (received) {
+                received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+                received.notifyAll();
+            }
+        });
+    }
+
+    /** Waits until at least {@code count} messages arrived (or the timeout passed) and returns what arrived. */
+    List<Received> await(int count, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (received) {
+            while (received.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(received, left);
+            }
+            return new ArrayList<>(received);
+        }
+    }
+
+    List<Received> snapshot() {
+        synchronized (received) {
+            return new ArrayList<>(received);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
+    }
+}
