@@ -90,7 +90,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(g, NO_VSCP, "false", "Publish each bare value with its note_<name> as the MQTT topic instead of a VSCP event"));
         for (SendGroup group : SendGroup.values()) {
             keys.add(new SettingKey(g, group.flagKey(), Boolean.toString(group.isSeed()),
-                    "Send the " + group.id().replace('_', ' ') + " measurements"
+                    "Send the " + groupDescription(group) + " measurements"
                             + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
         }
         Section v = Section.VSCP;
@@ -132,6 +132,20 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
         keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
         return Collections.unmodifiableList(keys);
+    }
+
+    private static String groupDescription(SendGroup group) {
+        return switch (group) {
+            case ENERGY -> "meter reading (energy in/out, active and reactive)";
+            case ACTIVE_EFFECT -> "active power (total and per phase, in/out)";
+            case REACTIVE_EFFECT -> "reactive power (total and per phase, in/out)";
+            case VOLTAGE -> "voltage L1-L3";
+            case CURRENT -> "current L1-L3";
+            case POWER_FACTOR -> "power factor (total and per phase)";
+            case FREQUENCY -> "grid frequency";
+            case TARIFF -> "per-tariff meter reading";
+            case MBUS -> "M-Bus (gas, water and heat meter)";
+        };
     }
 
     private static Map<String, SettingKey> index(List<SettingKey> keys) {
