@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known key closest to a misspelt one (Levenshtein distance), for "did you mean …?" warnings. */
+/** Finds the known key closest to a misspelt one (edit distance), for "did you mean …?" warnings. */
 public final class KeySuggester {
     private KeySuggester() {
     }
 
     /**
      * The candidate closest to {@code unknown}, compared case-insensitively, if it is close enough to be a typo:
-     * at most 3 edits, and fewer than half the length of the unknown key.
+     * at most 3 edits, and at most one edit per three characters of the unknown key (but always 1).
      */
     public static Optional<String> closest(String unknown, Collection<String> candidates) {
         String wanted = unknown.toLowerCase(Locale.ROOT);
@@ -24,27 +24,31 @@ public final class KeySuggester {
                 bestDistance = distance;
             }
         }
-        int allowed = Math.min(3, (wanted.length() - 1) / 2);
+        int allowed = Math.min(3, Math.max(1, wanted.length() / 3));
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
-    /** The Levenshtein edit distance (insertions, deletions, substitutions). */
+    /**
+     * The edit distance: insertions, deletions, substitutions and swaps of two neighbouring characters (optimal
+     * string alignment, Levenshtein extended with transpositions, so {@code hots} is 1 away from {@code host}).
+     */
     public static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

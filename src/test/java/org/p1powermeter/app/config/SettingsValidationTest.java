@@ -81,7 +81,7 @@ class SettingsValidationTest {
     }
 
     @Test
-    void reportsEveryProblemAtOnceInSourceOrder() {
+    void reportsEveryProblemAtOnceSectionBySection() {
         Path ini = TestFiles.write(dir, "config.ini", "[MQTT]\nport=0\nqos=5\n[VSCP]\nzone=999\n");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new SettingsLoader().iniFile(ini, true).commandLineSetting("serial_databits=4", "--set").load());
