@@ -124,7 +124,7 @@ public final class CommandLine {
             case ONESHOT -> oneShot = true;
             case DRY_RUN -> dryRun = true;
             case DEMO -> demo = true;
-            case CONFIG, CONFIGURE -> configFile = once(configFile, Path.of(value), option);
+            case CONFIG, CONFIGURE -> configFile = once(configFile, Path.of(value), Option.CONFIG);
             case PROPERTIES -> propertiesFile = once(propertiesFile, Path.of(value), option);
             case INPUT -> input = once(input, value, option);
             case SET -> {
