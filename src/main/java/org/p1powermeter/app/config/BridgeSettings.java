@@ -1,0 +1,80 @@
+package org.p1powermeter.app.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.p1powermeter.measure.MeasurementType;
+
+/**
+ * Every setting of the bridge, validated and immutable, built by {@link SettingsLoader}. Besides the four sections
+ * it holds the warnings found while loading (for the app to log) and {@link #describe()}, the debug listing of
+ * every setting with its source. Neither {@link #toString()} nor {@link #describe()} shows the password.
+ */
+public final class BridgeSettings {
+    private final GeneralSettings general;
+    private final VscpSettings vscp;
+    private final MqttSettings mqtt;
+    private final SerialSettings serial;
+    private final List<String> warnings;
+    private final List<String> description;
+
+    public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
+            List<String> warnings, List<String> description) {
+        this.general = general;
+        this.vscp = vscp;
+        this.mqtt = mqtt;
+        this.serial = serial;
+        this.warnings = List.copyOf(warnings);
+        this.description = List.copyOf(description);
+    }
+
+    public GeneralSettings general() {
+        return general;
+    }
+
+    public VscpSettings vscp() {
+        return vscp;
+    }
+
+    public MqttSettings mqtt() {
+        return mqtt;
+    }
+
+    public SerialSettings serial() {
+        return serial;
+    }
+
+    /** Warnings found while loading (unknown keys, tolerated typos, readable password file …), for the log. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * One line per setting as read, with its source, for {@code -d}: e.g.
+     * {@code [MQTT] port = 1883 (default)}, {@code [GENERAL] one_shot = true (command line -s)},
+     * {@code [MQTT] password = **** (config.ini:112)}.
+     */
+    public List<String> describe() {
+        return description;
+    }
+
+    /** True when this measurement's send group is switched on. */
+    public boolean isSent(MeasurementType type) {
+        return general.sends(type);
+    }
+
+    /** The measurements whose send group is switched on, in table order. */
+    public List<MeasurementType> sentMeasurements() {
+        List<MeasurementType> sent = new ArrayList<>();
+        for (MeasurementType type : MeasurementType.values()) {
+            if (isSent(type)) {
+                sent.add(type);
+            }
+        }
+        return List.copyOf(sent);
+    }
+
+    @Override
+    public String toString() {
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package org.p1powermeter.app.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Warns when a file holding the MQTT password can be read by group or others (POSIX file systems only). */
+final class FilePermissionCheck {
+    private static final Set<PosixFilePermission> READ_BY_OTHERS =
+            EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+
+    private FilePermissionCheck() {
+    }
+
+    /** The warning for a password file readable by group or others, or empty (also when POSIX is not supported). */
+    static Optional<String> passwordFileWarning(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
+        if (permissions.stream().noneMatch(READ_BY_OTHERS::contains)) {
+            return Optional.empty();
+        }
+        return Optional.of(file + " holds the MQTT password but is readable by group or others ("
+                + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + file);
+    }
+}

@@ -1,0 +1,50 @@
+package org.p1powermeter.app.config;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.p1powermeter.measure.MeasurementType;
+
+/**
+ * The [MQTT] section. {@code url} (e.g. {@code ssl://broker:8883}) replaces host and port when set; empty
+ * {@code user} means no login; empty {@code clientId} means the app makes one up. {@link #toString()} masks the
+ * password.
+ */
+public record MqttSettings(String host, int port, Optional<String> url, String user, String password,
+        String clientId, String topic, int qos, boolean retained, Map<MeasurementType, String> notes) {
+
+    public MqttSettings {
+        notes = Collections.unmodifiableMap(new EnumMap<>(notes));
+        for (MeasurementType type : MeasurementType.values()) {
+            if (!notes.containsKey(type)) {
+                throw new IllegalArgumentException("no note for " + type);
+            }
+        }
+    }
+
+    /** The broker to connect to: {@code url} if set, else {@code tcp://host:port}. */
+    public String brokerUrl() {
+        if (url.isPresent()) {
+            return url.get();
+        }
+        String shownHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host; // an IPv6 literal
+        return "tcp://" + shownHost + ":" + port;
+    }
+
+    public boolean hasCredentials() {
+        return !user.isEmpty();
+    }
+
+    /** The note of this measurement's events (its topic when no_vscp is set). */
+    public String note(MeasurementType type) {
+        return notes.get(type);
+    }
+
+    @Override
+    public String toString() {
+        return "MqttSettings[brokerUrl=" + brokerUrl() + ", user=" + user
+                + ", password=" + (password.isEmpty() ? "" : RawSettings.MASK) + ", clientId=" + clientId
+                + ", topic=" + topic + ", qos=" + qos + ", retained=" + retained + ", notes=" + notes + "]";
+    }
+}

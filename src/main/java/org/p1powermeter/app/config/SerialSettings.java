@@ -1,0 +1,35 @@
+package org.p1powermeter.app.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.p1powermeter.p1.CrcPolicy;
+
+/** The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone). */
+public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
+        Duration timeout, CrcPolicy crc, ZoneId meterZone) {
+
+    public enum Parity {
+        NONE,
+        EVEN,
+        ODD,
+        MARK,
+        SPACE
+    }
+
+    public enum StopBits {
+        ONE("1"),
+        ONE_POINT_FIVE("1.5"),
+        TWO("2");
+
+        private final String text;
+
+        StopBits(String text) {
+            this.text = text;
+        }
+
+        /** As written in config.ini: 1, 1.5 or 2. */
+        public String text() {
+            return text;
+        }
+    }
+}

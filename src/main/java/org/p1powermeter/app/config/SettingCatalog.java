@@ -1,0 +1,160 @@
+package org.p1powermeter.app.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.SendGroup;
+
+/**
+ * Every setting the bridge reads, in documentation order, with the Python script's defaults (and the defaults of
+ * the settings it did not have). The {@code sensorindex_}, {@code id_} and {@code note_} keys are generated from
+ * {@link MeasurementType}; the {@code send_} flags from {@link SendGroup} (the four new groups default to false,
+ * so a Python user gets exactly its 26 measurements).
+ */
+public final class SettingCatalog {
+    public static final String ONE_SHOT = "one_shot";
+    public static final String NO_VSCP = "no_vscp";
+    public static final String GUID = "guid";
+    public static final String ZONE = "zone";
+    public static final String SUBZONE = "subzone";
+    public static final String ENCODING = "encoding";
+    public static final String GUID_INTERFACE = "guid_interface";
+    public static final String EVENT_TIME = "event_time";
+    public static final String SENSORINDEX_PREFIX = "sensorindex_";
+    public static final String ID_PREFIX = "id_";
+    public static final String HOST = "host";
+    public static final String PORT = "port";
+    public static final String USER = "user";
+    public static final String PASSWORD = "password";
+    public static final String TOPIC = "topic";
+    public static final String QOS = "qos";
+    public static final String CLIENT_ID = "client_id";
+    public static final String RETAINED = "retained";
+    public static final String URL = "url";
+    public static final String NOTE_PREFIX = "note_";
+    public static final String SERIAL_PORT = "serial_port";
+    public static final String SERIAL_BAUDRATE = "serial_baudrate";
+    public static final String SERIAL_TIMEOUT = "serial_timeout";
+    public static final String SERIAL_DATABITS = "serial_databits";
+    public static final String SERIAL_PARITY = "serial_parity";
+    public static final String SERIAL_STOPBITS = "serial_stopbits";
+    public static final String CRC = "crc";
+    public static final String METER_ZONE = "meter_zone";
+
+    public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
+
+    private static final List<SettingKey> ALL = build();
+    private static final Map<String, SettingKey> BY_NAME = index(ALL);
+
+    private SettingCatalog() {
+    }
+
+    /** Every key, in the order of application.properties. */
+    public static List<SettingKey> all() {
+        return ALL;
+    }
+
+    /** The key with this (lower-case) name; key names are unique across sections. */
+    public static Optional<SettingKey> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The key with this name in this section (empty if the name belongs to another section). */
+    public static Optional<SettingKey> find(Section section, String name) {
+        return byName(name).filter(key -> key.section() == section);
+    }
+
+    public static SettingKey key(String name) {
+        return byName(name).orElseThrow(() -> new IllegalArgumentException("no setting " + name));
+    }
+
+    /** The names of the keys of one section, for suggestions. */
+    public static List<String> names(Section section) {
+        List<String> names = new ArrayList<>();
+        for (SettingKey key : ALL) {
+            if (key.section() == section) {
+                names.add(key.name());
+            }
+        }
+        return names;
+    }
+
+    private static List<SettingKey> build() {
+        List<SettingKey> keys = new ArrayList<>();
+        Section g = Section.GENERAL;
+        keys.add(new SettingKey(g, ONE_SHOT, "false", "Publish the measurements of one telegram, then exit (for cron); -s/--oneshot sets it too"));
+        keys.add(new SettingKey(g, NO_VSCP, "false", "Publish each bare value with its note_<name> as the MQTT topic instead of a VSCP event"));
+        for (SendGroup group : SendGroup.values()) {
+            keys.add(new SettingKey(g, group.flagKey(), Boolean.toString(group.isSeed()),
+                    "Send the " + groupDescription(group) + " measurements"
+                            + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
+        }
+        Section v = Section.VSCP;
+        keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
+        keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));
+        keys.add(new SettingKey(v, ZONE, "0", "Zone 0-255 of every event"));
+        keys.add(new SettingKey(v, SUBZONE, "0", "Subzone 0-255 of every event"));
+        keys.add(new SettingKey(v, ENCODING, "string", "Event class: string = CLASS2.MEASUREMENT_STR (1040), float = CLASS2.MEASUREMENT_FLOAT (1060)"));
+        keys.add(new SettingKey(v, EVENT_TIME, "telegram", "Event time: telegram = the meter's timestamp (0-0:1.0.0), receipt = when the telegram was read"));
+        for (MeasurementType type : MeasurementType.values()) {
+            keys.add(new SettingKey(v, SENSORINDEX_PREFIX + type.configName(), Integer.toString(type.defaultIndex()),
+                    "Sensor index 0-255 of " + type.defaultNote()));
+        }
+        for (MeasurementType type : MeasurementType.values()) {
+            keys.add(new SettingKey(v, ID_PREFIX + type.configName(), Integer.toString(type.defaultIndex()),
+                    "Id 0-65535 in the two last GUID bytes of " + type.defaultNote()));
+        }
+        Section m = Section.MQTT;
+        keys.add(new SettingKey(m, HOST, "127.0.0.1", "MQTT broker host"));
+        keys.add(new SettingKey(m, PORT, "1883", "MQTT broker port 1-65535"));
+        keys.add(new SettingKey(m, URL, "", "Full broker URL (tcp://, ssl://, ws://, wss://) that replaces host and port, e.g. ssl://broker:8883"));
+        keys.add(new SettingKey(m, USER, "", "MQTT user name; empty = connect without login"));
+        keys.add(new SettingKey(m, PASSWORD, "", "MQTT password (better set it with the environment variable P1_MQTT_PASSWORD)"));
+        keys.add(new SettingKey(m, CLIENT_ID, "", "MQTT client id; empty = p1-power-meter- followed by a random suffix"));
+        keys.add(new SettingKey(m, TOPIC, DEFAULT_TOPIC, "Topic of the events; {xguid}, {xclass} and {xtype} are replaced"));
+        keys.add(new SettingKey(m, QOS, "1", "MQTT quality of service 0, 1 or 2"));
+        keys.add(new SettingKey(m, RETAINED, "false", "Publish with the retained flag"));
+        for (MeasurementType type : MeasurementType.values()) {
+            keys.add(new SettingKey(m, NOTE_PREFIX + type.configName(), type.defaultNote(),
+                    "Note of the event (the topic when no_vscp = true) for " + type.configName()));
+        }
+        Section s = Section.SERIAL;
+        keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on"));
+        keys.add(new SettingKey(s, SERIAL_BAUDRATE, "115200", "Baud rate: 115200 for DSMR 4/5 and eMUCs, 9600 for DSMR 2.2/3"));
+        keys.add(new SettingKey(s, SERIAL_DATABITS, "8", "Data bits 5-8: 8 for DSMR 4/5, 7 for DSMR 2.2/3"));
+        keys.add(new SettingKey(s, SERIAL_PARITY, "none", "Parity none, even, odd, mark or space: none for DSMR 4/5, even for DSMR 2.2/3"));
+        keys.add(new SettingKey(s, SERIAL_STOPBITS, "1", "Stop bits 1, 1.5 or 2"));
+        keys.add(new SettingKey(s, SERIAL_TIMEOUT, "20", "Seconds without data before the port is reported silent (the meter sends every 1-10 s)"));
+        keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
+        keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
+        return Collections.unmodifiableList(keys);
+    }
+
+    private static String groupDescription(SendGroup group) {
+        return switch (group) {
+            case ENERGY -> "meter reading (energy in/out, active and reactive)";
+            case ACTIVE_EFFECT -> "active power (total and per phase, in/out)";
+            case REACTIVE_EFFECT -> "reactive power (total and per phase, in/out)";
+            case VOLTAGE -> "voltage L1-L3";
+            case CURRENT -> "current L1-L3";
+            case POWER_FACTOR -> "power factor (total and per phase)";
+            case FREQUENCY -> "grid frequency";
+            case TARIFF -> "per-tariff meter reading";
+            case MBUS -> "M-Bus (gas, water and heat meter)";
+        };
+    }
+
+    private static Map<String, SettingKey> index(List<SettingKey> keys) {
+        Map<String, SettingKey> byName = new LinkedHashMap<>();
+        for (SettingKey key : keys) {
+            if (byName.put(key.name(), key) != null) {
+                throw new IllegalStateException("duplicate setting " + key.name());
+            }
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,164 @@
+package org.p1powermeter.app.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.p1.CrcPolicy;
+
+/** Turns the layered {@link RawSettings} into the typed sections, collecting one problem line per bad value. */
+final class SettingsValidator {
+    /** The standard (Linux termios) rates from 300 baud on. */
+    static final Set<Integer> STANDARD_BAUD_RATES = Set.of(300, 600, 1200, 1800, 2400, 4800, 9600, 19200, 38400,
+            57600, 115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000, 2500000,
+            3000000, 3500000, 4000000);
+    private static final Pattern GUID = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15}");
+    private static final Set<String> URL_SCHEMES = Set.of("tcp", "ssl", "ws", "wss", "mqtt", "mqtts");
+    private static final BigDecimal MAX_TIMEOUT_SECONDS = BigDecimal.valueOf(86_400);
+
+    private final ValueReader reader;
+
+    SettingsValidator(RawSettings raw, List<String> problems, List<String> warnings) {
+        this.reader = new ValueReader(raw, problems, warnings);
+    }
+
+    GeneralSettings general() {
+        boolean oneShot = reader.bool(SettingCatalog.ONE_SHOT);
+        boolean noVscp = reader.bool(SettingCatalog.NO_VSCP);
+        Set<SendGroup> sent = EnumSet.noneOf(SendGroup.class);
+        for (SendGroup group : SendGroup.values()) {
+            if (reader.bool(group.flagKey())) {
+                sent.add(group);
+            }
+        }
+        return new GeneralSettings(oneShot, noVscp, sent);
+    }
+
+    VscpSettings vscp() {
+        String guid = guid();
+        Map<MeasurementType, Integer> indexes = new EnumMap<>(MeasurementType.class);
+        Map<MeasurementType, Integer> ids = new EnumMap<>(MeasurementType.class);
+        for (MeasurementType type : MeasurementType.values()) {
+            indexes.put(type, reader.intInRange(SettingCatalog.SENSORINDEX_PREFIX + type.configName(), 0, 255,
+                    "a sensor index"));
+            ids.put(type, reader.intInRange(SettingCatalog.ID_PREFIX + type.configName(), 0, 65535, "an id"));
+        }
+        return new VscpSettings(guid, reader.text(SettingCatalog.GUID_INTERFACE),
+                reader.intInRange(SettingCatalog.ZONE, 0, 255, "a zone"),
+                reader.intInRange(SettingCatalog.SUBZONE, 0, 255, "a subzone"),
+                reader.choice(SettingCatalog.ENCODING, VscpSettings.Encoding.class),
+                reader.choice(SettingCatalog.EVENT_TIME, VscpSettings.EventTime.class), indexes, ids);
+    }
+
+    MqttSettings mqtt(boolean noVscp) {
+        String host = reader.text(SettingCatalog.HOST);
+        if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
+            reader.problem(SettingCatalog.HOST, "is not a host name or address");
+        }
+        int port = reader.intInRange(SettingCatalog.PORT, 1, 65535, "a port number");
+        Map<MeasurementType, String> notes = new EnumMap<>(MeasurementType.class);
+        for (MeasurementType type : MeasurementType.values()) {
+            notes.put(type, reader.topicText(SettingCatalog.NOTE_PREFIX + type.configName(), !noVscp));
+        }
+        return new MqttSettings(host, port, url(), reader.text(SettingCatalog.USER),
+                reader.value(SettingCatalog.PASSWORD).text(), reader.text(SettingCatalog.CLIENT_ID),
+                reader.topicText(SettingCatalog.TOPIC, false),
+                reader.intInRange(SettingCatalog.QOS, 0, 2, "an MQTT QoS"),
+                reader.bool(SettingCatalog.RETAINED), notes);
+    }
+
+    SerialSettings serial() {
+        String port = reader.text(SettingCatalog.SERIAL_PORT);
+        if (port.isEmpty()) {
+            reader.problem(SettingCatalog.SERIAL_PORT, "must not be empty");
+        }
+        return new SerialSettings(port, baudRate(),
+                reader.intInRange(SettingCatalog.SERIAL_DATABITS, 5, 8, "a number of data bits"),
+                reader.choice(SettingCatalog.SERIAL_PARITY, SerialSettings.Parity.class),
+                reader.choice(SettingCatalog.SERIAL_STOPBITS, SerialSettings.StopBits.class,
+                        SerialSettings.StopBits::text),
+                timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone());
+    }
+
+    private String guid() {
+        String text = reader.text(SettingCatalog.GUID);
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (!GUID.matcher(text).matches()) {
+            reader.problem(SettingCatalog.GUID,
+                    "is not a GUID (16 hex bytes separated by ':', e.g. FF:FF:FF:FF:FF:FF:FF:FE:00:00:00:00:00:00:00:00)");
+            return "";
+        }
+        return text.toUpperCase(Locale.ROOT);
+    }
+
+    private Optional<String> url() {
+        String text = reader.text(SettingCatalog.URL);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (URL_SCHEMES.contains(scheme) && uri.getHost() != null && uri.getPort() <= 65535) {
+                return Optional.of(text);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        reader.problem(SettingCatalog.URL, "is not a broker URL (scheme://host[:port] with scheme tcp, ssl, ws, wss)");
+        return Optional.empty();
+    }
+
+    private int baudRate() {
+        String text = reader.text(SettingCatalog.SERIAL_BAUDRATE);
+        try {
+            int rate = Integer.parseInt(text);
+            if (STANDARD_BAUD_RATES.contains(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.problem(SettingCatalog.SERIAL_BAUDRATE,
+                "is not a standard baud rate (e.g. 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)");
+        return 115200;
+    }
+
+    private Duration timeout() {
+        String text = reader.text(SettingCatalog.SERIAL_TIMEOUT);
+        try {
+            BigDecimal seconds = new BigDecimal(text);
+            if (seconds.signum() > 0 && seconds.compareTo(MAX_TIMEOUT_SECONDS) <= 0) {
+                return Duration.ofMillis(Math.max(1, seconds.movePointRight(3).longValue()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.problem(SettingCatalog.SERIAL_TIMEOUT, "is not a number of seconds (more than 0, at most 86400)");
+        return Duration.ofSeconds(20);
+    }
+
+    private ZoneId meterZone() {
+        String text = reader.text(SettingCatalog.METER_ZONE);
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            reader.problem(SettingCatalog.METER_ZONE, "is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
+            return ZoneId.of("Europe/Stockholm");
+        }
+    }
+}
