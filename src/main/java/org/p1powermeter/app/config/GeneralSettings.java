@@ -2,14 +2,21 @@ package org.p1powermeter.app.config;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 
-/** The [GENERAL] section. {@code sentGroups} holds every group whose {@code send_*} flag is true. */
-public record GeneralSettings(boolean oneShot, boolean noVscp, Set<SendGroup> sentGroups) {
+/**
+ * The [GENERAL] section. {@code sentGroups} holds every group whose {@code send_*} flag is true; {@code routes} the
+ * extra route files to load; {@code sinks} the endpoints every event is sent to.
+ */
+public record GeneralSettings(boolean oneShot, boolean noVscp, Set<SendGroup> sentGroups, List<String> routes,
+        List<String> sinks) {
 
     public GeneralSettings {
+        routes = List.copyOf(routes);
+        sinks = List.copyOf(sinks);
         sentGroups = sentGroups.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(SendGroup.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(sentGroups));

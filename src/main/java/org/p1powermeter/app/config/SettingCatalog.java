@@ -18,6 +18,8 @@ import org.p1powermeter.measure.SendGroup;
 public final class SettingCatalog {
     public static final String ONE_SHOT = "one_shot";
     public static final String NO_VSCP = "no_vscp";
+    public static final String ROUTES = "routes";
+    public static final String SINKS = "sinks";
     public static final String GUID = "guid";
     public static final String ZONE = "zone";
     public static final String SUBZONE = "subzone";
@@ -93,6 +95,8 @@ public final class SettingCatalog {
                     "Send the " + groupDescription(group) + " measurements"
                             + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
         }
+        keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
+        keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
         keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));

@@ -43,7 +43,21 @@ final class SettingsValidator {
                 sent.add(group);
             }
         }
-        return new GeneralSettings(oneShot, noVscp, sent);
+        List<String> sinks = list(SettingCatalog.SINKS);
+        if (sinks.isEmpty()) {
+            reader.problem(SettingCatalog.SINKS, "names no endpoint (the default is direct:mqtt)");
+        }
+        return new GeneralSettings(oneShot, noVscp, sent, list(SettingCatalog.ROUTES), sinks);
+    }
+
+    private List<String> list(String key) {
+        List<String> items = new java.util.ArrayList<>();
+        for (String item : reader.text(key).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     VscpSettings vscp() {
