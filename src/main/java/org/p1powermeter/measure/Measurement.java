@@ -17,6 +17,15 @@ import org.p1powermeter.p1.ObisId;
 public record Measurement(MeasurementType type, ObisId obis, BigDecimal meterValue, BigDecimal vscpValue, int channel,
         Instant time) {
 
+    /**
+     * The value as a plain decimal number in the table's meter unit, for the {@code no_vscp} mode:
+     * {@code 0012.345*kW} → {@code "12.345"}, {@code 540*W} on a kW row → {@code "0.540"} (never an exponent).
+     */
+    public String meterValuePlain() {
+        return meterValue.toPlainString();
+    }
+
+    /** The config name, with {@code _<channel>} appended for M-Bus values, e.g. {@code gas_volume_2}. */
     public String name() {
         return channel == 0 ? type.configName() : type.configName() + "_" + channel;
     }

@@ -33,8 +33,8 @@ public enum MeterUnit {
      * @return the exponent, or {@link Integer#MIN_VALUE} when {@code sent} is not a spelling of this unit
      */
     public int exponentFrom(String sent) {
-        if (sent == null || sent.isEmpty()) {
-            return 0; // no unit sent: the table's unit is assumed
+        if (sent == null || sent.isEmpty() || sent.equals(symbol)) {
+            return 0; // no unit sent: the table's unit is assumed; the exact symbol needs no work
         }
         String u = sent.toLowerCase(java.util.Locale.ROOT).replace('\u00b3', '3');
         String canonical = symbol.toLowerCase(java.util.Locale.ROOT);

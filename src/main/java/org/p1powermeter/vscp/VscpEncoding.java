@@ -1,0 +1,19 @@
+package org.p1powermeter.vscp;
+
+/** How a measurement is carried in a Level II VSCP event (docs/vscp-events.md §1.2, §1.3). */
+public enum VscpEncoding {
+    /** CLASS2.MEASUREMENT_STR (1040): the exact decimal string of the value, 0x00-terminated. The default. */
+    MEASUREMENT_STR(1040),
+    /** CLASS2.MEASUREMENT_FLOAT (1060): the value as an 8-byte big-endian IEEE-754 double. */
+    MEASUREMENT_FLOAT(1060);
+
+    private final int vscpClass;
+
+    VscpEncoding(int vscpClass) {
+        this.vscpClass = vscpClass;
+    }
+
+    public int vscpClass() {
+        return vscpClass;
+    }
+}

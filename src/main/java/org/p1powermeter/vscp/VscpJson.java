@@ -1,0 +1,176 @@
+package org.p1powermeter.vscp;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The classic VSCP JSON event (docs/vscp-events.md §3.1), keys in this order: {@code vscpHead, vscpObId,
+ * vscpDateTime, vscpTimeStamp, vscpClass, vscpType, vscpGuid, vscpData, vscpNote, measurement{value, unit,
+ * sensorindex, zone, subzone}}. {@code vscpNote} and {@code measurement} are left out when the event has none.
+ * {@code vscpDateTime} is {@code yyyy-MM-ddTHH:mm:ssZ} (UTC, seconds); {@code measurement.value} is the exact
+ * plain decimal. Writing streams through a {@link JsonGenerator} (no reflection); thread-safe.
+ */
+public final class VscpJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private VscpJson() {
+    }
+
+    public static byte[] toJsonBytes(VscpEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(320);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen on a byte array
+        }
+        return out.toByteArray();
+    }
+
+    public static String toJson(VscpEvent event) {
+        return new String(toJsonBytes(event), StandardCharsets.UTF_8);
+    }
+
+    private static void write(JsonGenerator g, VscpEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("vscpHead", e.head());
+        g.writeNumberField("vscpObId", e.obid());
+        g.writeStringField("vscpDateTime", isoSeconds(e.dateTime()));
+        g.writeNumberField("vscpTimeStamp", e.timeStamp());
+        g.writeNumberField("vscpClass", e.vscpClass());
+        g.writeNumberField("vscpType", e.vscpType());
+        g.writeStringField("vscpGuid", e.guid().toString());
+        g.writeFieldName("vscpData");
+        g.writeStartArray();
+        for (byte b : e.data()) {
+            g.writeNumber(b & 0xFF);
+        }
+        g.writeEndArray();
+        if (e.note() != null) {
+            g.writeStringField("vscpNote", e.note());
+        }
+        VscpEvent.Measurement m = e.measurement();
+        if (m != null) {
+            g.writeObjectFieldStart("measurement");
+            g.writeFieldName("value");
+            g.writeNumber(m.value().toPlainString()); // raw, exact: 6678.394 stays 6678.394
+            g.writeNumberField("unit", m.unit());
+            g.writeNumberField("sensorindex", m.sensorIndex());
+            g.writeNumberField("zone", m.zone());
+            g.writeNumberField("subzone", m.subzone());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, fractions dropped. */
+    static String isoSeconds(Instant t) {
+        LocalDateTime u = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = u.getYear();
+        if (year < 0 || year > 9999) {
+            throw new IllegalArgumentException("vscpDateTime year out of range 0-9999: " + t);
+        }
+        char[] c = new char[20];
+        put(c, 0, year / 100);
+        put(c, 2, year % 100);
+        c[4] = '-';
+        put(c, 5, u.getMonthValue());
+        c[7] = '-';
+        put(c, 8, u.getDayOfMonth());
+        c[10] = 'T';
+        put(c, 11, u.getHour());
+        c[13] = ':';
+        put(c, 14, u.getMinute());
+        c[16] = ':';
+        put(c, 17, u.getSecond());
+        c[19] = 'Z';
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int twoDigits) {
+        c[at] = (char) ('0' + twoDigits / 10);
+        c[at + 1] = (char) ('0' + twoDigits % 10);
+    }
+
+    /**
+     * Reads an event written by {@link #toJson} (or any classic-key event with all of vscpHead … vscpData).
+     *
+     * @throws IllegalArgumentException when the text is not JSON, or a field is missing or out of range
+     */
+    public static VscpEvent fromJson(String json) {
+        JsonNode root;
+        try {
+            root = READER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON event: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("a VSCP JSON event must be an object");
+        }
+        JsonNode data = required(root, "vscpData");
+        if (!data.isArray()) {
+            throw new IllegalArgumentException("vscpData must be an array");
+        }
+        byte[] bytes = new byte[data.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) integer(data.get(i), "vscpData[" + i + "]", 255);
+        }
+        Instant dateTime;
+        try {
+            dateTime = Instant.parse(required(root, "vscpDateTime").asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("vscpDateTime is not an ISO-8601 UTC time: " + root.get("vscpDateTime"), e);
+        }
+        JsonNode note = root.get("vscpNote");
+        JsonNode m = root.get("measurement");
+        VscpEvent.Measurement measurement = m == null || m.isNull() ? null : new VscpEvent.Measurement(
+                decimal(required(m, "value")), (int) integer(required(m, "unit"), "unit", 255),
+                (int) integer(required(m, "sensorindex"), "sensorindex", 255),
+                (int) integer(required(m, "zone"), "zone", 255), (int) integer(required(m, "subzone"), "subzone", 255));
+        return new VscpEvent((int) integer(required(root, "vscpHead"), "vscpHead", 0xFFFF),
+                integer(required(root, "vscpObId"), "vscpObId", 0xFFFF_FFFFL), dateTime,
+                integer(required(root, "vscpTimeStamp"), "vscpTimeStamp", 0xFFFF_FFFFL),
+                (int) integer(required(root, "vscpClass"), "vscpClass", 0xFFFF),
+                (int) integer(required(root, "vscpType"), "vscpType", 0xFFFF),
+                Guid.parse(required(root, "vscpGuid").asText()), bytes,
+                note == null || note.isNull() ? null : note.asText(), measurement);
+    }
+
+    private static JsonNode required(JsonNode parent, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("missing '" + key + "'");
+        }
+        return n;
+    }
+
+    private static long integer(JsonNode n, String key, long max) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0 || n.asLong() > max) {
+            throw new IllegalArgumentException(key + " must be an integer 0-" + max + ", got " + n);
+        }
+        return n.asLong();
+    }
+
+    private static BigDecimal decimal(JsonNode n) {
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("measurement.value must be a number, got " + n);
+        }
+        return n.decimalValue();
+    }
+}
