@@ -1,5 +1,6 @@
 package org.p1powermeter.camel;
 
+import java.util.function.BiConsumer;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -21,10 +22,15 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
     public static final String ROUTE = "classpath:routes/p1-bridge.camel.yaml";
 
     public void bindTo(Registry registry) {
-        registry.bind(TELEGRAMS, telegrams);
-        registry.bind(SEND_FLAGS, sendFlags);
-        registry.bind(VSCP, vscp);
-        registry.bind(CONSOLE, console);
-        registry.bind(PRINTER, printer);
+        bind(registry::bind);
+    }
+
+    /** Binds each bean with {@code binder} (e.g. camel-main's {@code Main::bind} before the context exists). */
+    public void bind(BiConsumer<String, Object> binder) {
+        binder.accept(TELEGRAMS, telegrams);
+        binder.accept(SEND_FLAGS, sendFlags);
+        binder.accept(VSCP, vscp);
+        binder.accept(CONSOLE, console);
+        binder.accept(PRINTER, printer);
     }
 }

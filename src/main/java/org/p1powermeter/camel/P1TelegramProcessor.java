@@ -35,7 +35,11 @@ public class P1TelegramProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        Telegram telegram = parser.parse(message.getMandatoryBody(RawTelegram.class));
+        RawTelegram raw = message.getMandatoryBody(RawTelegram.class);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Telegram {}:\n{}", message.getHeader(P1Constants.TELEGRAM_SEQUENCE), raw.text());
+        }
+        Telegram telegram = parser.parse(raw);
         for (ParseIssue issue : telegram.issues()) {
             skippedLines.incrementAndGet();
             LOG.warn("Skipped telegram line {} '{}': {}", issue.lineNumber(), issue.line(), issue.reason());

@@ -29,6 +29,7 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
     private final TopicTemplate topic;
     private final Function<MeasurementType, String> notes;
     private final boolean plain;
+    private final boolean useTelegramTime;
     private final Clock clock;
 
     /**
@@ -36,13 +37,15 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
      * @param topic   the topic template ({@code vscp/{xguid}/{xclass}/{xtype}})
      * @param notes   the note of each measurement (the topic in plain mode)
      * @param plain   true for {@code no_vscp}: plain number payload, note as topic
+     * @param useTelegramTime true: the event time is the telegram's ({@code 0-0:1.0.0}); false: time of receipt
      */
     public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<MeasurementType, String> notes,
-            boolean plain, Clock clock) {
+            boolean plain, boolean useTelegramTime, Clock clock) {
         this.factory = factory;
         this.topic = topic;
         this.notes = notes;
         this.plain = plain;
+        this.useTelegramTime = useTelegramTime;
         this.clock = clock;
     }
 
@@ -63,10 +66,10 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
             String plainTopic = m.channel() == 0 ? note : note + " " + m.channel();
             message.setHeader(P1Constants.NOTE, plainTopic);
             message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, plainTopic);
-            stream.write(m.meterValue().toPlainString().getBytes(StandardCharsets.US_ASCII));
+            stream.write(m.meterValuePlain().getBytes(StandardCharsets.US_ASCII));
             return;
         }
-        VscpEvent event = factory.create(m, clock.instant(), true);
+        VscpEvent event = factory.create(m, clock.instant(), useTelegramTime);
         message.setHeader(P1Constants.NOTE, event.note());
         message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, topic.render(event));
         stream.write(VscpJson.toJsonBytes(event));

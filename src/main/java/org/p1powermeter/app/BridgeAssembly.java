@@ -1,0 +1,139 @@
+package org.p1powermeter.app;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.component.paho.PahoConfiguration;
+import org.p1powermeter.app.config.BridgeSettings;
+import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.MqttSettings;
+import org.p1powermeter.app.config.SerialSettings;
+import org.p1powermeter.app.config.VscpSettings;
+import org.p1powermeter.camel.ConsolePrinter;
+import org.p1powermeter.camel.DryRunPrinter;
+import org.p1powermeter.camel.P1Beans;
+import org.p1powermeter.camel.P1TelegramProcessor;
+import org.p1powermeter.camel.SendGroupFilter;
+import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.p1.TelegramParser;
+import org.p1powermeter.vscp.Guid;
+import org.p1powermeter.vscp.SensorSettings;
+import org.p1powermeter.vscp.TopicTemplate;
+import org.p1powermeter.vscp.VscpEncoding;
+import org.p1powermeter.vscp.VscpEventFactory;
+
+/** Turns validated settings into what the Camel app runs: the route beans, the source URI, the sinks, the broker. */
+final class BridgeAssembly {
+
+    /** Registry name of the InputStream a capture source reads (a file, or the demo meter). */
+    static final String INPUT_BEAN = "p1Input";
+
+    private final BridgeSettings settings;
+
+    BridgeAssembly(BridgeSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The beans of the shipped route. */
+    P1Beans beans(boolean verbose, PrintStream out) throws ConfigException {
+        SerialSettings serial = settings.serial();
+        MqttSettings mqtt = settings.mqtt();
+        VscpSettings vscp = settings.vscp();
+        TopicTemplate topic;
+        try {
+            topic = TopicTemplate.parse(mqtt.topic());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[MQTT] topic = " + mqtt.topic() + ": " + e.getMessage());
+        }
+        VscpEncoding encoding = vscp.encoding() == VscpSettings.Encoding.FLOAT
+                ? VscpEncoding.MEASUREMENT_FLOAT : VscpEncoding.MEASUREMENT_STR;
+        VscpEventFactory factory = new VscpEventFactory(encoding, vscp.zone(), vscp.subzone(), baseGuid(),
+                type -> new SensorSettings(vscp.sensorIndex(type), vscp.id(type), mqtt.note(type)));
+        VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
+                vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC());
+        return new P1Beans(new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
+                new MeasurementExtractor(serial.meterZone())),
+                new SendGroupFilter(settings.general().sentGroups()), format, new ConsolePrinter(verbose, out),
+                new DryRunPrinter(out));
+    }
+
+    /** The GUID the ids are put into: the configured one, or FF…FE + the MAC of the chosen interface. */
+    Guid baseGuid() throws ConfigException {
+        Optional<byte[]> configured = settings.vscp().configuredGuid();
+        if (configured.isPresent()) {
+            return Guid.of(configured.get());
+        }
+        String iface = settings.vscp().guidInterface();
+        Optional<byte[]> mac = Guid.macOf(iface.isEmpty() ? null : iface);
+        if (mac.isEmpty()) {
+            throw new ConfigException(iface.isEmpty()
+                    ? "[VSCP] guid is empty and this machine has no network interface with a MAC address to make one:"
+                            + " set guid = FF:FF:FF:FF:FF:FF:FF:FE:<your 6 bytes>:00:00 or guid_interface"
+                    : "[VSCP] guid_interface = " + iface + ": no such interface with a MAC address");
+        }
+        return Guid.fromMac(mac.get(), 0);
+    }
+
+    /** The serial source URI (the port is reopened by the consumer when it is absent or lost). */
+    String serialUri() {
+        SerialSettings s = settings.serial();
+        return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
+                + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
+                + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name();
+    }
+
+    /** A capture source reading standard input ({@code -i -}) or the InputStream bean ({@link #INPUT_BEAN}). */
+    String captureUri(boolean stdin, String name) {
+        String crc = "crcPolicy=" + settings.serial().crc().name();
+        return stdin ? "p1capture:-?" + crc : "p1capture:" + name + "?input=#" + INPUT_BEAN + "&" + crc;
+    }
+
+    /** Where events go: the configured sinks, or only stdout for a dry run. */
+    String sinks(boolean dryRun) {
+        return dryRun ? "direct:print" : String.join(",", settings.general().sinks());
+    }
+
+    /** The route files to load: the shipped bridge route and the configured extra ones. */
+    String routesPattern() throws ConfigException {
+        List<String> patterns = new ArrayList<>();
+        patterns.add(P1Beans.ROUTE);
+        for (String route : settings.general().routes()) {
+            if (route.startsWith("classpath:") || route.startsWith("file:")) {
+                patterns.add(route);
+            } else if (Files.isRegularFile(Path.of(route))) {
+                patterns.add("file:" + Path.of(route).toAbsolutePath());
+            } else {
+                throw new ConfigException("[GENERAL] routes: the route file " + route + " does not exist");
+            }
+        }
+        return String.join(",", patterns);
+    }
+
+    /** The paho component, configured from [MQTT] (the password stays out of every URI and log line). */
+    PahoComponent paho(String brokerUrl) {
+        MqttSettings mqtt = settings.mqtt();
+        PahoConfiguration c = new PahoConfiguration();
+        c.setBrokerUrl(brokerUrl);
+        c.setClientId(mqtt.clientId().isEmpty() ? "p1-power-meter-" + Long.toHexString(System.nanoTime()) : mqtt.clientId());
+        c.setQos(mqtt.qos());
+        c.setRetained(mqtt.retained());
+        if (mqtt.hasCredentials()) {
+            c.setUserName(mqtt.user());
+            c.setPassword(mqtt.password());
+        }
+        c.setMaxInflight(1000);
+        c.setAutomaticReconnect(true);
+        c.setCleanSession(true);
+        c.setConnectionTimeout(10);
+        PahoComponent paho = new PahoComponent();
+        paho.setConfiguration(c);
+        return paho;
+    }
+}

@@ -1,0 +1,106 @@
+package org.p1powermeter.app;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.p1powermeter.app.config.BridgeSettings;
+import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.demo.DemoBroker;
+import org.p1powermeter.app.demo.SimulatedMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the bridge as a camel-main application until it is stopped (or, one-shot / capture input, until done). */
+final class BridgeRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeRunner.class);
+
+    private final CommandLine cli;
+    private final BridgeSettings settings;
+    private final PrintStream out;
+
+    BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
+        this.cli = cli;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** @return the exit code */
+    int run() throws Exception {
+        BridgeAssembly assembly = new BridgeAssembly(settings);
+        Main main = new Main();
+        RunControl control = new RunControl(settings.general().oneShot(), main::completed);
+        DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
+        try {
+            String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
+            String source = source(assembly, main);
+            assembly.beans(cli.verbose(), out).bind(main::bind);
+            main.bind("paho", assembly.paho(brokerUrl));
+            main.bind("p1RunControl", control);
+            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
+            main.addOverrideProperty("camel.main.name", "p1-power-meter");
+            main.addOverrideProperty("camel.main.shutdown-timeout", "15");
+            main.addOverrideProperty("p1.source", source);
+            main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
+            if (broker != null) {
+                main.configure().addRoutesBuilder(demoWatcher(broker.url()));
+            }
+            if (cli.verbose() && !cli.dryRun()) {
+                out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
+                        + ", reading " + describeSource());
+            }
+            main.run();
+            return control.exitCode();
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private String source(BridgeAssembly assembly, Main main) throws ConfigException {
+        if (cli.demo()) {
+            InputStream meter = new SimulatedMeter(1000, java.time.Clock.systemUTC(), settings.serial().meterZone());
+            main.bind(BridgeAssembly.INPUT_BEAN, meter);
+            out.println("Demo: simulated meter (" + SimulatedMeter.TEMPLATE + ") -> embedded MQTT broker on 127.0.0.1;"
+                    + " events below are received back from the broker. Ctrl-C stops.");
+            return assembly.captureUri(false, "demo");
+        }
+        if (cli.input().isPresent()) {
+            if (cli.inputIsStdin()) {
+                return assembly.captureUri(true, "-");
+            }
+            String path = cli.input().get();
+            try {
+                main.bind(BridgeAssembly.INPUT_BEAN, new FileInputStream(path));
+            } catch (IOException e) {
+                throw new ConfigException("-i " + path + ": cannot read the capture file (" + e.getMessage() + ")");
+            }
+            return assembly.captureUri(false, "input");
+        }
+        return assembly.serialUri();
+    }
+
+    private String describeSource() {
+        if (cli.input().isPresent()) {
+            return cli.inputIsStdin() ? "standard input" : cli.input().get();
+        }
+        var s = settings.serial();
+        return "serial port " + s.port() + " at " + s.baudRate() + " baud";
+    }
+
+    /** Demo only: prints what the embedded broker delivers, so the user sees the events arrive. */
+    private RouteBuilder demoWatcher(String brokerUrl) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("paho:%23?brokerUrl=" + brokerUrl + "&clientId=p1-demo-watcher&qos=0").routeId("p1-demo-watcher")
+                        .process(e -> out.println("received " + e.getMessage().getHeader("CamelMqttTopic") + " "
+                                + e.getMessage().getBody(String.class)));
+            }
+        };
+    }
+}

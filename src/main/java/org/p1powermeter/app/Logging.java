@@ -1,0 +1,28 @@
+package org.p1powermeter.app;
+
+/**
+ * Log levels for slf4j-simple (to stderr), set before the first logger exists: quiet by default (warnings and
+ * errors), the bridge's own INFO lines with {@code -v}, DEBUG (each raw telegram, Camel's startup) with {@code -d}.
+ */
+final class Logging {
+
+    private Logging() {
+    }
+
+    static void configure(boolean verbose, boolean debug) {
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.p1powermeter", debug ? "debug" : verbose ? "info" : "warn");
+        setDefault("org.slf4j.simpleLogger.log.io.moquette", "warn");
+        setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.p1powermeter.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.p1.FrameListener;
+import org.p1powermeter.p1.FramerOptions;
+import org.p1powermeter.p1.RawTelegram;
+import org.p1powermeter.p1.TelegramFramer;
+import org.p1powermeter.p1.TelegramParser;
+import org.p1powermeter.vscp.Guid;
+import org.p1powermeter.vscp.TopicTemplate;
+import org.p1powermeter.vscp.VscpEncoding;
+import org.p1powermeter.vscp.VscpEventFactory;
+
+/**
+ * Loads the shipped route file {@code routes/p1-bridge.camel.yaml} into a plain CamelContext with the beans bound
+ * the way an embedding runtime binds them ({@link P1Beans}), the source replaced by {@code direct:telegrams}.
+ */
+abstract class BridgeRouteTestSupport extends CamelTestSupport {
+
+    static final Guid GUID = Guid.fromMac(new byte[] {(byte) 0xB8, 0x27, (byte) 0xEB, (byte) 0x8B, 0x57, 0x15}, 0);
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    /** The groups the send filter lets through (override per test class). */
+    Set<SendGroup> sentGroups() {
+        return EnumSet.of(SendGroup.ENERGY, SendGroup.ACTIVE_EFFECT, SendGroup.REACTIVE_EFFECT, SendGroup.VOLTAGE,
+                SendGroup.CURRENT);
+    }
+
+    boolean plain() {
+        return false;
+    }
+
+    String sinks() {
+        return "direct:mqtt";
+    }
+
+    final List<String> printed = new ArrayList<>();
+
+    @Override
+    protected void configureContext(org.apache.camel.test.junit5.CamelContextConfiguration configuration) {
+        Properties props = new Properties();
+        props.setProperty("p1.source", "direct:telegrams");
+        props.setProperty("p1.sinks", sinks());
+        configuration.withUseOverridePropertiesWithPropertiesComponent(props);
+    }
+
+    @Override
+    protected void configureTest(org.apache.camel.test.junit5.TestExecutionConfiguration configuration) {
+        configuration.withMockEndpointsAndSkip("paho:*");
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        VscpEventFactory factory = VscpEventFactory.withDefaults(VscpEncoding.MEASUREMENT_STR, GUID);
+        PrintStream out = new PrintStream(new java.io.OutputStream() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    synchronized (printed) {
+                        printed.add(line.toString());
+                    }
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
+            }
+        }, true, "UTF-8");
+        new P1Beans(new P1TelegramProcessor(new TelegramParser(STOCKHOLM), new MeasurementExtractor(STOCKHOLM)),
+                new SendGroupFilter(sentGroups()),
+                new VscpDataFormat(factory, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT), MeasurementType::defaultNote,
+                        plain(), true, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)),
+                new ConsolePrinter(false, out), new DryRunPrinter(out)).bindTo(context.getRegistry());
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, P1Beans.ROUTE));
+        return context;
+    }
+
+    /** The bundled Swedish telegram (all 26 measurements of the Python script), framed as the source would. */
+    static RawTelegram swedishTelegram() throws IOException {
+        return frame("/demo/sweden-ellevio.telegram");
+    }
+
+    static RawTelegram frame(String resource) throws IOException {
+        byte[] bytes;
+        try (InputStream in = BridgeRouteTestSupport.class.getResourceAsStream(resource)) {
+            bytes = in.readAllBytes();
+        }
+        List<RawTelegram> out = new ArrayList<>();
+        new TelegramFramer(FramerOptions.defaults(), new FrameListener() {
+            @Override
+            public void onTelegram(RawTelegram telegram) {
+                out.add(telegram);
+            }
+        }).feed(bytes, 0, bytes.length);
+        if (out.size() != 1) {
+            throw new IllegalStateException(resource + " framed into " + out.size() + " telegrams");
+        }
+        return out.get(0);
+    }
+}
