@@ -1,0 +1,326 @@
+package org.p1powermeter.p1;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Cuts P1 telegrams out of a byte stream fed in arbitrary chunks, computing the CRC-16/ARC in the same pass.
+ *
+ * <p>States: HUNT for {@code /} (anything else is {@link DropReason#NOISE}) → BODY until a {@code !} at the start of
+ * a line and outside {@code ( )} → TRAILER: 0–4 hex digits (upper or lower case, {@code !B9F} = 0x0B9F), an
+ * optional NUL, then the line end. The telegram handed on holds the bytes from {@code /} through that line end
+ * (CR LF, or a lone CR or LF; whether a CR ends it depends on the telegram's own header line: after a CR LF header
+ * the trailer must end in CR LF too) or through the CRC digits when a {@code /} follows them directly.
+ *
+ * <p>Every byte fed ends up either in a telegram or in exactly one {@link FrameListener#onDrop} call; no input
+ * makes it throw. A {@code /} at the start of a line outside {@code ( )} restarts (the unfinished telegram is
+ * {@link DropReason#TRUNCATED}); a telegram longer than {@link FramerOptions#maxTelegramBytes()} is
+ * {@link DropReason#OVERSIZE} and the framer hunts for the next {@code /}. Bytes are never normalised.
+ *
+ * <p>Not thread-safe: feed, {@link #endOfInput()}, {@link #reset()} and {@link #stats()} belong to one thread (or
+ * need external locking). The listener is called on the feeding thread and must not call back into the framer.
+ * Per byte there is no allocation, no virtual call and one table lookup; a telegram is copied once, when emitted.
+ */
+public final class TelegramFramer {
+
+    private static final int HUNT = 0;
+    private static final int BODY = 1;
+    private static final int TRAILER = 2;
+    /** The trailer ended in CR and the telegram's lines end in CR LF: the LF is still due. */
+    private static final int AWAIT_LF = 3;
+
+    private static final int INITIAL_CAPACITY = 4096;
+    private static final char[] CRC_TABLE = Crc16Arc.TABLE;
+    private static final int CRC_OF_SLASH = Crc16Arc.update(0, '/');
+
+    private final int maxBytes;
+    private final CrcPolicy crcPolicy;
+    private final FrameListener listener;
+
+    private byte[] buf;
+    private int len;
+    private int state = HUNT;
+    private int crc;
+    private boolean atLineStart;
+    private boolean inParens;
+    private int bangIndex;
+    private int crcComputed;
+    private int crcGiven;
+    private int crcDigits;
+    private boolean nulSeen;
+    private long pendingNoise;
+
+    private long telegrams;
+    private long telegramBytes;
+    private long crcMismatches;
+    private final long[] droppedFrames = new long[DropReason.values().length];
+    private final long[] droppedBytes = new long[DropReason.values().length];
+
+    public TelegramFramer(FramerOptions options, FrameListener listener) {
+        this.maxBytes = options.maxTelegramBytes();
+        this.crcPolicy = options.crcPolicy();
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.buf = new byte[Math.min(INITIAL_CAPACITY, maxBytes)];
+    }
+
+    /** Feeds {@code length} bytes of {@code in} from {@code offset}; telegrams and drops are reported as found. */
+    public void feed(byte[] in, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, in.length);
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            switch (state) {
+                case HUNT -> i = hunt(in, i, end);
+                case BODY -> i = body(in, i, end);
+                default -> i = trailer(in[i] & 0xFF) ? i + 1 : i;
+            }
+        }
+    }
+
+    /** Feeds all of {@code in}. */
+    public void feed(byte[] in) {
+        feed(in, 0, in.length);
+    }
+
+    /**
+     * The input ended (end of file, connection closed): a telegram in progress is dropped as
+     * {@link DropReason#TRUNCATED}, pending noise is reported as {@link DropReason#NOISE}. The framer then hunts
+     * again, so feeding may go on (e.g. after a reconnect).
+     */
+    public void endOfInput() {
+        if (state == HUNT) {
+            flushNoise();
+        } else {
+            int n = len;
+            toHunt();
+            drop(DropReason.TRUNCATED, n);
+        }
+    }
+
+    /** Forgets a telegram in progress and pending noise without reporting them; the counters are kept. */
+    public void reset() {
+        toHunt();
+        pendingNoise = 0;
+    }
+
+    /** A snapshot of the counters. */
+    public FramerStats stats() {
+        return new FramerStats(telegrams, telegramBytes, crcMismatches, droppedFrames, droppedBytes);
+    }
+
+    private int hunt(byte[] in, int i, int end) {
+        int start = i;
+        while (i < end && in[i] != '/') {
+            i++;
+        }
+        pendingNoise += i - start;
+        if (i == end) {
+            return end;
+        }
+        flushNoise();
+        startTelegram();
+        return i + 1;
+    }
+
+    private void startTelegram() {
+        buf[0] = '/';
+        len = 1;
+        crc = CRC_OF_SLASH;
+        atLineStart = false;
+        inParens = false;
+        state = BODY;
+    }
+
+    /** The hot loop: copies a run of body bytes in one go, updating CRC and line/parenthesis state per byte. */
+    private int body(byte[] in, int i, int end) {
+        int room = maxBytes - len;
+        int limit = end - i > room ? i + room : end;
+        int start = i;
+        int c = crc;
+        boolean lineStart = atLineStart;
+        boolean parens = inParens;
+        char[] table = CRC_TABLE;
+        boolean bang = false;
+        boolean restart = false;
+        while (i < limit) {
+            int b = in[i] & 0xFF;
+            if (b > '/') {                      // digits, letters, ':' and bytes >= 0x80: plain data
+                c = (c >>> 8) ^ table[(c ^ b) & 0xFF];
+                lineStart = false;
+                i++;
+                continue;
+            }
+            if (b == '\r' || b == '\n') {
+                lineStart = true;
+            } else {
+                if (lineStart && !parens) {
+                    if (b == '/') {
+                        restart = true;
+                        break;
+                    }
+                    if (b == '!') {
+                        bang = true;
+                    }
+                }
+                if (b == '(') {
+                    parens = true;
+                } else if (b == ')') {
+                    parens = false;
+                }
+                lineStart = false;
+            }
+            c = (c >>> 8) ^ table[(c ^ b) & 0xFF];
+            i++;
+            if (bang) {
+                break;
+            }
+        }
+        append(in, start, i - start);
+        crc = c;
+        atLineStart = lineStart;
+        inParens = parens;
+        if (bang) {
+            bangIndex = len - 1;
+            crcComputed = c;
+            crcGiven = 0;
+            crcDigits = 0;
+            nulSeen = false;
+            state = TRAILER;
+        } else if (restart) {
+            int n = len;
+            startTelegram();
+            drop(DropReason.TRUNCATED, n);
+            return i + 1;
+        } else if (i < end) {                   // full and more body bytes follow
+            int n = len;
+            toHunt();
+            drop(DropReason.OVERSIZE, n);
+        }
+        return i;
+    }
+
+    /** One byte after the {@code !}; returns false when the byte was not consumed and must be read again in HUNT. */
+    private boolean trailer(int b) {
+        if (state == AWAIT_LF && b != '\n') {
+            return endBadly(b == '/' ? DropReason.TRUNCATED : DropReason.MALFORMED_TRAILER, false);
+        }
+        if (b == '/') {                         // right after the digits: the next telegram starts
+            if (crcDigits == 0) {
+                return endBadly(DropReason.MALFORMED_TRAILER, false);
+            }
+            emit();
+            return false;
+        }
+        if (len == maxBytes) {
+            return endBadly(DropReason.OVERSIZE, false);
+        }
+        if (b == '\n') {
+            buf[len++] = (byte) b;
+            emit();
+            return true;
+        }
+        if (b == '\r') {
+            buf[len++] = (byte) b;
+            if (crEndsLines()) {
+                emit();
+            } else {
+                state = AWAIT_LF;
+            }
+            return true;
+        }
+        int digit = hexValue(b);
+        if (digit >= 0 && crcDigits < 4 && !nulSeen) {
+            crcGiven = (crcGiven << 4) | digit;
+            crcDigits++;
+        } else if (b == 0 && !nulSeen) {
+            nulSeen = true;
+        } else {
+            return endBadly(DropReason.MALFORMED_TRAILER, true);
+        }
+        buf[len++] = (byte) b;
+        return true;
+    }
+
+    /** Drops the telegram in progress, with the current byte when {@code consume}; returns {@code consume}. */
+    private boolean endBadly(DropReason reason, boolean consume) {
+        int n = consume ? len + 1 : len;
+        toHunt();
+        drop(reason, n);
+        return consume;
+    }
+
+    /** Whether this telegram's lines end in a lone CR (or LF), judged by its first line end (the header's). */
+    private boolean crEndsLines() {
+        for (int k = 1; k < bangIndex; k++) {
+            byte x = buf[k];
+            if (x == '\r') {
+                return buf[k + 1] != '\n';
+            }
+            if (x == '\n') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static int hexValue(int b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private void emit() {
+        int n = len;
+        boolean hasCrc = crcDigits > 0;
+        int given = hasCrc ? crcGiven : RawTelegram.NO_CRC;
+        boolean mismatch = hasCrc && given != crcComputed;
+        toHunt();
+        if (mismatch) {
+            crcMismatches++;
+        }
+        if (mismatch && crcPolicy != CrcPolicy.OFF) {
+            drop(DropReason.CRC_MISMATCH, n);
+        } else if (!hasCrc && crcPolicy == CrcPolicy.REQUIRED) {
+            drop(DropReason.CRC_MISSING, n);
+        } else {
+            telegrams++;
+            telegramBytes += n;
+            listener.onTelegram(new RawTelegram(Arrays.copyOf(buf, n), given, crcComputed, bangIndex));
+        }
+    }
+
+    private void toHunt() {
+        state = HUNT;
+        len = 0;
+    }
+
+    private void append(byte[] in, int from, int count) {
+        int needed = len + count;
+        if (needed > buf.length) {
+            buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, Math.max(needed, 2L * buf.length)));
+        }
+        System.arraycopy(in, from, buf, len, count);
+        len = needed;
+    }
+
+    private void flushNoise() {
+        while (pendingNoise > 0) {
+            int n = (int) Math.min(pendingNoise, Integer.MAX_VALUE);
+            pendingNoise -= n;
+            drop(DropReason.NOISE, n);
+        }
+    }
+
+    private void drop(DropReason reason, int byteCount) {
+        droppedFrames[reason.ordinal()]++;
+        droppedBytes[reason.ordinal()] += byteCount;
+        listener.onDrop(reason, byteCount);
+    }
+}
