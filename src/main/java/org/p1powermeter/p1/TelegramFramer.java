@@ -1,6 +1,5 @@
 package org.p1powermeter.p1;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -29,16 +28,14 @@ public final class TelegramFramer {
     /** The trailer ended in CR and the telegram's lines end in CR LF: the LF is still due. */
     private static final int AWAIT_LF = 3;
 
-    private static final int INITIAL_CAPACITY = 4096;
     private static final char[] CRC_TABLE = Crc16Arc.TABLE;
     private static final int CRC_OF_SLASH = Crc16Arc.update(0, '/');
 
-    private final int maxBytes;
     private final CrcPolicy crcPolicy;
     private final FrameListener listener;
+    private final TelegramBuffer buffer;
+    private final FramerCounters counters = new FramerCounters();
 
-    private byte[] buf;
-    private int len;
     private int state = HUNT;
     private int crc;
     private boolean atLineStart;
@@ -50,17 +47,10 @@ public final class TelegramFramer {
     private boolean nulSeen;
     private long pendingNoise;
 
-    private long telegrams;
-    private long telegramBytes;
-    private long crcMismatches;
-    private final long[] droppedFrames = new long[DropReason.values().length];
-    private final long[] droppedBytes = new long[DropReason.values().length];
-
     public TelegramFramer(FramerOptions options, FrameListener listener) {
-        this.maxBytes = options.maxTelegramBytes();
         this.crcPolicy = options.crcPolicy();
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.buf = new byte[Math.min(INITIAL_CAPACITY, maxBytes)];
+        this.buffer = new TelegramBuffer(options.maxTelegramBytes());
     }
 
     /** Feeds {@code length} bytes of {@code in} from {@code offset}; telegrams and drops are reported as found. */
@@ -91,7 +81,7 @@ public final class TelegramFramer {
         if (state == HUNT) {
             flushNoise();
         } else {
-            int n = len;
+            int n = buffer.length();
             toHunt();
             drop(DropReason.TRUNCATED, n);
         }
@@ -105,7 +95,7 @@ public final class TelegramFramer {
 
     /** A snapshot of the counters. */
     public FramerStats stats() {
-        return new FramerStats(telegrams, telegramBytes, crcMismatches, droppedFrames, droppedBytes);
+        return counters.snapshot();
     }
 
     private int hunt(byte[] in, int i, int end) {
@@ -123,8 +113,8 @@ public final class TelegramFramer {
     }
 
     private void startTelegram() {
-        buf[0] = '/';
-        len = 1;
+        buffer.clear();
+        buffer.add('/');
         crc = CRC_OF_SLASH;
         atLineStart = false;
         inParens = false;
@@ -133,7 +123,7 @@ public final class TelegramFramer {
 
     /** The hot loop: copies a run of body bytes in one go, updating CRC and line/parenthesis state per byte. */
     private int body(byte[] in, int i, int end) {
-        int room = maxBytes - len;
+        int room = buffer.room();
         int limit = end - i > room ? i + room : end;
         int start = i;
         int c = crc;
@@ -175,24 +165,24 @@ public final class TelegramFramer {
                 break;
             }
         }
-        append(in, start, i - start);
+        buffer.add(in, start, i - start);
         crc = c;
         atLineStart = lineStart;
         inParens = parens;
         if (bang) {
-            bangIndex = len - 1;
+            bangIndex = buffer.length() - 1;
             crcComputed = c;
             crcGiven = 0;
             crcDigits = 0;
             nulSeen = false;
             state = TRAILER;
         } else if (restart) {
-            int n = len;
+            int n = buffer.length();
             startTelegram();
             drop(DropReason.TRUNCATED, n);
             return i + 1;
         } else if (i < end) {                   // full and more body bytes follow
-            int n = len;
+            int n = buffer.length();
             toHunt();
             drop(DropReason.OVERSIZE, n);
         }
@@ -211,17 +201,17 @@ public final class TelegramFramer {
             emit();
             return false;
         }
-        if (len == maxBytes) {
+        if (buffer.isFull()) {
             return endBadly(DropReason.OVERSIZE, false);
         }
         if (b == '\n') {
-            buf[len++] = (byte) b;
+            buffer.add(b);
             emit();
             return true;
         }
         if (b == '\r') {
-            buf[len++] = (byte) b;
-            if (crEndsLines()) {
+            buffer.add(b);
+            if (buffer.crEndsLines(bangIndex)) {
                 emit();
             } else {
                 state = AWAIT_LF;
@@ -237,77 +227,46 @@ public final class TelegramFramer {
         } else {
             return endBadly(DropReason.MALFORMED_TRAILER, true);
         }
-        buf[len++] = (byte) b;
+        buffer.add(b);
         return true;
     }
 
     /** Drops the telegram in progress, with the current byte when {@code consume}; returns {@code consume}. */
     private boolean endBadly(DropReason reason, boolean consume) {
-        int n = consume ? len + 1 : len;
+        int n = consume ? buffer.length() + 1 : buffer.length();
         toHunt();
         drop(reason, n);
         return consume;
     }
 
-    /** Whether this telegram's lines end in a lone CR (or LF), judged by its first line end (the header's). */
-    private boolean crEndsLines() {
-        for (int k = 1; k < bangIndex; k++) {
-            byte x = buf[k];
-            if (x == '\r') {
-                return buf[k + 1] != '\n';
-            }
-            if (x == '\n') {
-                return true;
-            }
-        }
-        return true;
-    }
-
     private static int hexValue(int b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        return -1;
+        int lower = b | 0x20;                   // 'A'..'F' -> 'a'..'f'; digits keep their value
+        return b >= '0' && b <= '9' ? b - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     private void emit() {
-        int n = len;
+        int n = buffer.length();
         boolean hasCrc = crcDigits > 0;
         int given = hasCrc ? crcGiven : RawTelegram.NO_CRC;
         boolean mismatch = hasCrc && given != crcComputed;
+        DropReason reason = mismatch ? (crcPolicy == CrcPolicy.OFF ? null : DropReason.CRC_MISMATCH)
+                : (!hasCrc && crcPolicy == CrcPolicy.REQUIRED ? DropReason.CRC_MISSING : null);
+        byte[] bytes = reason == null ? buffer.copy() : null;
         toHunt();
         if (mismatch) {
-            crcMismatches++;
+            counters.crcMismatch();
         }
-        if (mismatch && crcPolicy != CrcPolicy.OFF) {
-            drop(DropReason.CRC_MISMATCH, n);
-        } else if (!hasCrc && crcPolicy == CrcPolicy.REQUIRED) {
-            drop(DropReason.CRC_MISSING, n);
+        if (reason != null) {
+            drop(reason, n);
         } else {
-            telegrams++;
-            telegramBytes += n;
-            listener.onTelegram(new RawTelegram(Arrays.copyOf(buf, n), given, crcComputed, bangIndex));
+            counters.telegram(n);
+            listener.onTelegram(new RawTelegram(bytes, given, crcComputed, bangIndex));
         }
     }
 
     private void toHunt() {
         state = HUNT;
-        len = 0;
-    }
-
-    private void append(byte[] in, int from, int count) {
-        int needed = len + count;
-        if (needed > buf.length) {
-            buf = Arrays.copyOf(buf, (int) Math.min(maxBytes, Math.max(needed, 2L * buf.length)));
-        }
-        System.arraycopy(in, from, buf, len, count);
-        len = needed;
+        buffer.clear();
     }
 
     private void flushNoise() {
@@ -319,8 +278,7 @@ public final class TelegramFramer {
     }
 
     private void drop(DropReason reason, int byteCount) {
-        droppedFrames[reason.ordinal()]++;
-        droppedBytes[reason.ordinal()] += byteCount;
+        counters.dropped(reason, byteCount);
         listener.onDrop(reason, byteCount);
     }
 }
