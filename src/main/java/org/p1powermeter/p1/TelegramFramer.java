@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: feed, {@link #endOfInput()}, {@link #reset()} and {@link #stats()} belong to one thread (or
  * need external locking). The listener is called on the feeding thread and must not call back into the framer.
- * Per byte there is no allocation, no virtual call and one table lookup; a telegram is copied once, when emitted.
+ * Per byte there is no allocation and no call; a telegram is copied once, when emitted.
  */
 public final class TelegramFramer {
 
@@ -28,8 +28,15 @@ public final class TelegramFramer {
     /** The trailer ended in CR and the telegram's lines end in CR LF: the LF is still due. */
     private static final int AWAIT_LF = 3;
 
-    private static final char[] CRC_TABLE = Crc16Arc.TABLE;
     private static final int CRC_OF_SLASH = Crc16Arc.update(0, '/');
+    /** The bytes the body loop must look at: CR, LF, '(', ')', '/', '!'. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        for (char c : new char[] {'\r', '\n', '(', ')', '/', '!'}) {
+            SPECIAL[c] = true;
+        }
+    }
 
     private final CrcPolicy crcPolicy;
     private final FrameListener listener;
@@ -121,23 +128,27 @@ public final class TelegramFramer {
         state = BODY;
     }
 
-    /** The hot loop: copies a run of body bytes in one go, updating CRC and line/parenthesis state per byte. */
+    /**
+     * The hot loop: finds where the run of body bytes in this chunk ends (a {@code !} or {@code /} at the start of a
+     * line outside {@code ( )}, the end of the chunk, or the size limit), tracking line starts and parentheses, then
+     * adds the run to the CRC (slicing by 8, while the bytes are still in L1) and copies it in one go.
+     */
     private int body(byte[] in, int i, int end) {
         int room = buffer.room();
         int limit = end - i > room ? i + room : end;
         int start = i;
-        int c = crc;
         boolean lineStart = atLineStart;
         boolean parens = inParens;
-        char[] table = CRC_TABLE;
         boolean bang = false;
         boolean restart = false;
+        boolean[] special = SPECIAL;
         while (i < limit) {
             int b = in[i] & 0xFF;
-            if (b > '/') {                      // digits, letters, ':' and bytes >= 0x80: plain data
-                c = (c >>> 8) ^ table[(c ^ b) & 0xFF];
+            if (!special[b]) {                  // a run of plain data: most bytes
+                do {
+                    i++;
+                } while (i < limit && !special[in[i] & 0xFF]);
                 lineStart = false;
-                i++;
                 continue;
             }
             if (b == '\r' || b == '\n') {
@@ -150,21 +161,16 @@ public final class TelegramFramer {
                     }
                     if (b == '!') {
                         bang = true;
+                        i++;
+                        break;
                     }
                 }
-                if (b == '(') {
-                    parens = true;
-                } else if (b == ')') {
-                    parens = false;
-                }
+                parens = b == '(' || (parens && b != ')');
                 lineStart = false;
             }
-            c = (c >>> 8) ^ table[(c ^ b) & 0xFF];
             i++;
-            if (bang) {
-                break;
-            }
         }
+        int c = Crc16Arc.update(crc, in, start, i - start);
         buffer.add(in, start, i - start);
         crc = c;
         atLineStart = lineStart;
