@@ -42,6 +42,7 @@ public final class TelegramFramer {
     private final FrameListener listener;
     private final TelegramBuffer buffer;
     private final FramerCounters counters = new FramerCounters();
+    private final TrailerReader trailerReader = new TrailerReader();
 
     private int state = HUNT;
     private int crc;
@@ -49,9 +50,6 @@ public final class TelegramFramer {
     private boolean inParens;
     private int bangIndex;
     private int crcComputed;
-    private int crcGiven;
-    private int crcDigits;
-    private boolean nulSeen;
     private long pendingNoise;
 
     public TelegramFramer(FramerOptions options, FrameListener listener) {
@@ -178,9 +176,7 @@ public final class TelegramFramer {
         if (bang) {
             bangIndex = buffer.length() - 1;
             crcComputed = c;
-            crcGiven = 0;
-            crcDigits = 0;
-            nulSeen = false;
+            trailerReader.start();
             state = TRAILER;
         } else if (restart) {
             int n = buffer.length();
@@ -197,43 +193,29 @@ public final class TelegramFramer {
 
     /** One byte after the {@code !}; returns false when the byte was not consumed and must be read again in HUNT. */
     private boolean trailer(int b) {
-        if (state == AWAIT_LF && b != '\n') {
-            return endBadly(b == '/' ? DropReason.TRUNCATED : DropReason.MALFORMED_TRAILER, false);
-        }
-        if (b == '/') {                         // right after the digits: the next telegram starts
-            if (crcDigits == 0) {
-                return endBadly(DropReason.MALFORMED_TRAILER, false);
-            }
+        int action = state == AWAIT_LF ? (b == '\n' ? TrailerReader.LINE_END : TrailerReader.MALFORMED)
+                : trailerReader.accept(b);
+        if (action == TrailerReader.NEXT_TELEGRAM) {
             emit();
             return false;
+        }
+        if (action == TrailerReader.MALFORMED) {
+            if (state == AWAIT_LF) {            // the line ended at the CR: the byte belongs to what follows
+                return endBadly(b == '/' ? DropReason.TRUNCATED : DropReason.MALFORMED_TRAILER, false);
+            }
+            return endBadly(DropReason.MALFORMED_TRAILER, b != '/');   // a '/' starts the next telegram
         }
         if (buffer.isFull()) {
             return endBadly(DropReason.OVERSIZE, false);
         }
-        if (b == '\n') {
-            buffer.add(b);
-            emit();
-            return true;
-        }
-        if (b == '\r') {
-            buffer.add(b);
-            if (buffer.crEndsLines(bangIndex)) {
+        buffer.add(b);
+        if (action == TrailerReader.LINE_END) {
+            if (b == '\n' || buffer.crEndsLines(bangIndex)) {
                 emit();
             } else {
                 state = AWAIT_LF;
             }
-            return true;
         }
-        int digit = hexValue(b);
-        if (digit >= 0 && crcDigits < 4 && !nulSeen) {
-            crcGiven = (crcGiven << 4) | digit;
-            crcDigits++;
-        } else if (b == 0 && !nulSeen) {
-            nulSeen = true;
-        } else {
-            return endBadly(DropReason.MALFORMED_TRAILER, true);
-        }
-        buffer.add(b);
         return true;
     }
 
@@ -245,15 +227,10 @@ public final class TelegramFramer {
         return consume;
     }
 
-    private static int hexValue(int b) {
-        int lower = b | 0x20;                   // 'A'..'F' -> 'a'..'f'; digits keep their value
-        return b >= '0' && b <= '9' ? b - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-    }
-
     private void emit() {
         int n = buffer.length();
-        boolean hasCrc = crcDigits > 0;
-        int given = hasCrc ? crcGiven : RawTelegram.NO_CRC;
+        boolean hasCrc = trailerReader.hasCrc();
+        int given = trailerReader.crc();
         boolean mismatch = hasCrc && given != crcComputed;
         DropReason reason = mismatch ? (crcPolicy == CrcPolicy.OFF ? null : DropReason.CRC_MISMATCH)
                 : (!hasCrc && crcPolicy == CrcPolicy.REQUIRED ? DropReason.CRC_MISSING : null);
