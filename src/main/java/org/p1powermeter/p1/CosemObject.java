@@ -2,7 +2,10 @@ package org.p1powermeter.p1;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One data line of a telegram: an OBIS id and its value groups in order.
@@ -12,9 +15,10 @@ import java.util.List;
 public final class CosemObject {
 
     private final ObisId obis;
-    private final List<CosemValue> values;
+    private final CosemValue[] values;
     private final int mainIndex;
     private final int timestampIndex;
+    private List<CosemValue> valueList;
 
     /**
      * @param obis           the id
@@ -23,34 +27,70 @@ public final class CosemObject {
      * @param timestampIndex index of its capture time in {@code values}, or -1
      */
     public CosemObject(ObisId obis, List<CosemValue> values, int mainIndex, int timestampIndex) {
-        this.obis = obis;
-        this.values = List.copyOf(values);
-        this.mainIndex = mainIndex;
-        this.timestampIndex = timestampIndex;
+        this(obis, values.toArray(new CosemValue[0]), mainIndex, timestampIndex);
+        for (CosemValue v : this.values) {
+            Objects.requireNonNull(v, "value group");
+        }
+    }
+
+    /** Takes ownership of {@code values} (not copied). */
+    CosemObject(ObisId obis, CosemValue[] values, int mainIndex, int timestampIndex) {
+        this.obis = Objects.requireNonNull(obis, "obis");
+        this.values = values;
+        this.mainIndex = mainIndex < values.length ? mainIndex : -1;
+        this.timestampIndex = timestampIndex < values.length ? timestampIndex : -1;
     }
 
     public ObisId obis() {
         return obis;
     }
 
+    /** All value groups in order (unmodifiable). */
     public List<CosemValue> values() {
-        return values;
+        List<CosemValue> list = valueList;
+        if (list == null) {
+            list = Collections.unmodifiableList(Arrays.asList(values));
+            valueList = list;
+        }
+        return list;
+    }
+
+    /** Number of value groups. */
+    public int valueCount() {
+        return values.length;
+    }
+
+    /** The value group at {@code index} (0-based), without building the list. */
+    public CosemValue value(int index) {
+        return values[index];
+    }
+
+    /** Index of the reading in {@link #values()}, or -1 when the line has none. */
+    public int mainIndex() {
+        return mainIndex;
+    }
+
+    /** Index of the reading's capture time in {@link #values()}, or -1. */
+    public int timestampIndex() {
+        return timestampIndex;
     }
 
     /** The reading of this line; {@link CosemValue#EMPTY} when there is none. */
     public CosemValue value() {
-        return mainIndex < 0 ? CosemValue.EMPTY : values.get(mainIndex);
+        return mainIndex < 0 ? CosemValue.EMPTY : values[mainIndex];
     }
 
     /** The capture time that goes with the reading (M-Bus, peaks), or null. */
     public Instant captureTime(ZoneId zone) {
-        return timestampIndex < 0 ? null : values.get(timestampIndex).timestamp(zone);
+        return timestampIndex < 0 ? null : values[timestampIndex].timestamp(zone);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(obis.toString());
-        values.forEach(sb::append);
+        for (CosemValue v : values) {
+            sb.append(v);
+        }
         return sb.toString();
     }
 }

@@ -5,12 +5,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
 
 /**
- * P1 timestamps {@code YYMMDDhhmmss} + {@code S} (summer time) / {@code W} (standard time) in a meter zone.
- * Known placeholders ({@code 000101000001W}, {@code 000101010000W}, {@code 700101010000W}, {@code 632525252525S})
- * and impossible dates give null.
+ * P1 timestamps {@code YYMMDDhhmmss} + {@code S} (summer time) / {@code W} (standard time) as local time of a meter zone.
+ *
+ * <p>The zone rules decide the offset; the flag only picks the instance of the repeated hour when clocks go back
+ * ({@code S} = the earlier, summer-time instance, {@code W} = the later, standard-time one). A flag that contradicts
+ * the zone elsewhere is ignored: Fluvius history entries carry {@code S} on winter dates and dsmr_parser's expected
+ * values read them with the winter offset. Without a flag the earlier instance is used. A local time inside the
+ * spring-forward gap is moved forward by the length of the gap. Known placeholders ({@code 000101000001W},
+ * {@code 000101010000W}, {@code 700101010000W}, {@code 6325…}, {@code 000000000000}) and impossible dates give null.
+ * For meters that never switch to summer time (Sweden) configure a fixed {@link ZoneOffset} such as {@code +01:00}.
  */
 public final class P1Timestamp {
 
@@ -30,6 +38,25 @@ public final class P1Timestamp {
         return text.length() == 12 || text.charAt(12) == 'S' || text.charAt(12) == 'W';
     }
 
+    /** {@link #looksLikeTimestamp(String)} for {@code bytes[offset, offset + length)}. */
+    static boolean looksLikeTimestamp(byte[] bytes, int offset, int length) {
+        if (length != 12 && length != 13) {
+            return false;
+        }
+        for (int i = offset; i < offset + 12; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return false;
+            }
+        }
+        return length == 12 || bytes[offset + 12] == 'S' || bytes[offset + 12] == 'W';
+    }
+
+    /** True for the timestamps meters send when they have no date (log filler, unset clock, dead M-Bus channel). */
+    public static boolean isPlaceholder(String text) {
+        return text != null && (text.startsWith("000101000001") || text.startsWith("000101010000")
+                || text.startsWith("700101010000") || text.startsWith("6325") || text.startsWith("000000000000"));
+    }
+
     /**
      * @return the instant, or null when the text is not a timestamp, is a placeholder or names an impossible date
      */
@@ -37,29 +64,36 @@ public final class P1Timestamp {
         if (!looksLikeTimestamp(text) || isPlaceholder(text)) {
             return null;
         }
-        int yy = two(text, 0);
+        char flag = text.length() == 13 ? text.charAt(12) : ' ';
         try {
-            LocalDateTime local = LocalDateTime.of(2000 + yy, two(text, 2), two(text, 4), two(text, 6), two(text, 8), two(text, 10));
-            char flag = text.length() == 13 ? text.charAt(12) : ' ';
-            ZonedDateTime zoned = ZonedDateTime.ofLocal(local, zone, null);
-            if (flag == 'W' || flag == 'S') {
-                ZoneOffset standard = zone.getRules().getStandardOffset(zoned.toInstant());
-                ZoneOffset wanted = flag == 'W' ? standard
-                        : ZoneOffset.ofTotalSeconds(standard.getTotalSeconds() + 3600);
-                // the flag picks the instance of an ambiguous local time; it does not override the zone otherwise
-                ZonedDateTime withOffset = ZonedDateTime.ofLocal(local, zone, wanted);
-                return withOffset.toInstant();
-            }
-            return zoned.toInstant();
+            LocalDateTime local = LocalDateTime.of(2000 + two(text, 0), two(text, 2), two(text, 4),
+                    two(text, 6), two(text, 8), two(text, 10));
+            return Instant.ofEpochSecond(local.toEpochSecond(offsetFor(local, flag, zone.getRules())));
         } catch (DateTimeException e) {
             return null;
         }
     }
 
-    private static boolean isPlaceholder(String text) {
-        String digits = text.substring(0, 12);
-        return digits.equals("000101000001") || digits.equals("000101010000") || digits.equals("700101010000")
-                || digits.startsWith("6325") || digits.equals("000000000000");
+    private static ZoneOffset offsetFor(LocalDateTime local, char flag, ZoneRules rules) {
+        List<ZoneOffset> valid = rules.getValidOffsets(local);
+        if (valid.size() == 1) {
+            return valid.get(0);
+        }
+        if (valid.isEmpty()) {
+            // spring-forward gap: read with the offset before the transition, i.e. shifted forward by the gap
+            ZoneOffsetTransition gap = rules.getTransition(local);
+            return gap.getOffsetBefore();
+        }
+        ZoneOffset first = valid.get(0);
+        ZoneOffset second = valid.get(1);
+        boolean firstIsSummer = first.getTotalSeconds() > second.getTotalSeconds();
+        if (flag == 'W') {
+            return firstIsSummer ? second : first;
+        }
+        if (flag == 'S') {
+            return firstIsSummer ? first : second;
+        }
+        return first;
     }
 
     private static int two(String s, int i) {

@@ -1,0 +1,149 @@
+package org.p1powermeter.p1;
+
+/**
+ * Reads one value group {@code (text*unit)} from the telegram bytes, starting just after its {@code (}.
+ * A value wrapped over lines inside its parentheses is joined without the line breaks. Reused for every
+ * group of a telegram: the results of the last {@link #read} are in {@link #value()}, {@link #end()} etc.
+ */
+final class ValueGroupReader {
+
+    private final byte[] b;
+    private final int limit;
+    private CosemValue value;
+    private int end;
+    private int lineBreaks;
+    private String error;
+
+    ValueGroupReader(byte[] bytes, int limit) {
+        this.b = bytes;
+        this.limit = limit;
+    }
+
+    /**
+     * @param start position after the {@code (}
+     * @param obis  the line's id (decides whether a unit may follow a number without {@code *})
+     * @return true when a closing {@code )} was found; false with {@link #error()} otherwise
+     */
+    boolean read(int start, ObisId obis) {
+        int star = -1;
+        int breaks = 0;
+        boolean wrapped = false;
+        int p = start;
+        for (; p < limit; p++) {
+            byte ch = b[p];
+            if (ch == ')') {
+                break;
+            }
+            if (ch == '(') {
+                error = "unbalanced parentheses";
+                return false;
+            }
+            if (ch == '\n') {
+                breaks++;
+                wrapped = true;
+            } else if (ch == '\r') {
+                wrapped = true;
+            } else if (ch == '*' && star < 0) {
+                star = p;
+            }
+        }
+        if (p >= limit) {
+            error = "unbalanced parentheses";
+            return false;
+        }
+        end = p + 1;
+        lineBreaks = breaks;
+        if (wrapped) {
+            byte[] joined = withoutLineBreaks(start, p);
+            value = valueOf(joined, 0, joined.length, indexOfStar(joined), obis);
+        } else {
+            value = valueOf(b, start, p, star, obis);
+        }
+        return true;
+    }
+
+    CosemValue value() {
+        return value;
+    }
+
+    /** Position after the closing {@code )}. */
+    int end() {
+        return end;
+    }
+
+    /** Line breaks inside the group (wrapped value). */
+    int lineBreaks() {
+        return lineBreaks;
+    }
+
+    String error() {
+        return error;
+    }
+
+    private static CosemValue valueOf(byte[] src, int from, int to, int star, ObisId obis) {
+        if (from == to) {
+            return CosemValue.EMPTY;
+        }
+        if (star > from && UnitText.isUnit(src, star + 1, to)) {
+            return new CosemValue(src, from, star - from, UnitText.text(src, star + 1, to));
+        }
+        if (star < 0 && mayHaveBareUnit(obis)) {
+            int numberEnd = numberEnd(src, from, to);
+            if (numberEnd > from && numberEnd < to && !P1Timestamp.looksLikeTimestamp(src, from, to - from)) {
+                int known = UnitText.known(src, numberEnd, to);
+                if (known >= 0) {
+                    return new CosemValue(src, from, numberEnd - from, UnitText.text(src, numberEnd, to));
+                }
+            }
+        }
+        return new CosemValue(src, from, to - from, null);
+    }
+
+    /** Ids, status words and texts (C = 0, 42, 96) are never split into number and unit. */
+    private static boolean mayHaveBareUnit(ObisId obis) {
+        int c = obis.c();
+        return c != 0 && c != 42 && c != 96;
+    }
+
+    /** End of a leading {@code -?digits[.digits]}, or {@code from} when the text does not start like a number. */
+    private static int numberEnd(byte[] src, int from, int to) {
+        int p = from;
+        if (p < to && src[p] == '-') {
+            p++;
+        }
+        int digitsStart = p;
+        while (p < to && src[p] >= '0' && src[p] <= '9') {
+            p++;
+        }
+        if (p == digitsStart) {
+            return from;
+        }
+        if (p + 1 < to && src[p] == '.' && src[p + 1] >= '0' && src[p + 1] <= '9') {
+            p++;
+            while (p < to && src[p] >= '0' && src[p] <= '9') {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    private byte[] withoutLineBreaks(int from, int to) {
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] != '\r' && b[i] != '\n') {
+                out[n++] = b[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int indexOfStar(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '*') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
