@@ -2,6 +2,7 @@ package org.p1powermeter.camel;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.p1powermeter.measure.MeasurementExtractor;
@@ -33,7 +34,7 @@ public class P1TelegramProcessor implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         RawTelegram raw = message.getMandatoryBody(RawTelegram.class);
         if (LOG.isDebugEnabled()) {

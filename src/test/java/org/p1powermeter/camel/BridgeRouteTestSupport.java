@@ -55,15 +55,12 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
     final List<String> printed = new ArrayList<>();
 
     @Override
-    protected void configureContext(org.apache.camel.test.junit5.CamelContextConfiguration configuration) {
+    public void configureContext(org.apache.camel.test.junit5.CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
         Properties props = new Properties();
         props.setProperty("p1.source", "direct:telegrams");
         props.setProperty("p1.sinks", sinks());
         configuration.withUseOverridePropertiesWithPropertiesComponent(props);
-    }
-
-    @Override
-    protected void configureTest(org.apache.camel.test.junit5.TestExecutionConfiguration configuration) {
         configuration.withMockEndpointsAndSkip("paho:*");
     }
 
