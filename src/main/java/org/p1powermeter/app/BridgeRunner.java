@@ -43,7 +43,7 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
-            main.addOverrideProperty("p1.source", source);
+            main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             if (broker != null) {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));

@@ -70,6 +70,15 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        try {
+            return "bridge process\nstdout:\n" + stdout() + "\nstderr:\n" + stderr();
+        } catch (IOException e) {
+            return "bridge process (output unreadable: " + e + ")";
+        }
+    }
+
+    @Override
     public void close() throws Exception {
         if (process.isAlive()) {
             process.destroy();

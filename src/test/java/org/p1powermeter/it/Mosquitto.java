@@ -43,6 +43,9 @@ final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir);
         StringBuilder conf = new StringBuilder();
         conf.append("listener ").append(port).append(" 127.0.0.1\n").append("persistence false\n");
+        if ("root".equals(System.getProperty("user.name"))) {
+            conf.append("user root\n"); // else mosquitto drops to its own user, which cannot read the test's temp dir
+        }
         if (user != null) {
             Path passwd = dir.resolve("passwd");
             Files.deleteIfExists(passwd);

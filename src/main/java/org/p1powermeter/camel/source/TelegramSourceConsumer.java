@@ -25,6 +25,7 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
 
     private final TelegramFramer framer;
     private final String sourceName;
+    private final long maxTelegrams;
     private final AtomicLong sequence = new AtomicLong();
     private volatile long lastTelegramNanos = System.nanoTime();
 
@@ -32,6 +33,7 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
         super(endpoint, processor);
         this.framer = new TelegramFramer(new FramerOptions(endpoint.getMaxTelegramBytes(), endpoint.getCrcPolicy()), this);
         this.sourceName = sourceName;
+        this.maxTelegrams = endpoint.getMaxTelegrams();
     }
 
     /** Feeds bytes read from the source into the framer (called on the reading thread only). */
@@ -68,6 +70,10 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
     @Override
     public void onTelegram(RawTelegram telegram) {
         lastTelegramNanos = System.nanoTime();
+        if (maxTelegrams > 0 && sequence.get() >= maxTelegrams) {
+            LOG.debug("{}: telegram ignored, the limit of {} was reached", sourceName, maxTelegrams);
+            return;
+        }
         Exchange exchange = createExchange(false);
         exchange.getMessage().setBody(telegram);
         exchange.getMessage().setHeader(P1Constants.TELEGRAM_SEQUENCE, sequence.incrementAndGet());

@@ -17,6 +17,9 @@ public abstract class TelegramSourceEndpoint extends DefaultEndpoint {
     @Metadata
     private int maxTelegramBytes = 16384;
 
+    @UriParam(defaultValue = "0", description = "Emit at most this many telegrams, then ignore the rest (1 = one-shot); 0 = no limit")
+    private long maxTelegrams;
+
     protected TelegramSourceEndpoint(String uri, Component component) {
         super(uri, component);
     }
@@ -33,6 +36,15 @@ public abstract class TelegramSourceEndpoint extends DefaultEndpoint {
     /** CRC policy: AUTO (a CRC that is present must match), REQUIRED, OFF. */
     public void setCrcPolicy(CrcPolicy crcPolicy) {
         this.crcPolicy = crcPolicy;
+    }
+
+    public long getMaxTelegrams() {
+        return maxTelegrams;
+    }
+
+    /** Emit at most this many telegrams, then ignore the rest (1 = one-shot); 0 = no limit. */
+    public void setMaxTelegrams(long maxTelegrams) {
+        this.maxTelegrams = maxTelegrams;
     }
 
     public int getMaxTelegramBytes() {
