@@ -266,4 +266,18 @@ class TelegramParserTest {
         assertEquals(1, headless.objects().size());
         assertFalse(headless.objects().get(0).value().isEmpty());
     }
+
+    @Test
+    void repeatedParsesWithTheSameParserGiveTheSameObjects() {
+        RawTelegram raw = TestTelegrams.corpus("v5_iskra_am550_two_mbus.txt");
+        Telegram first = parser.parse(raw);
+        Telegram again = parser.parse(raw);
+        assertEquals(first.objects().toString(), again.objects().toString());
+        assertEquals(first.timestamp(), again.timestamp());
+        // an id text seen before, now followed by a space: read by the slow path, same id
+        Telegram spaced = parseLines("1-0:1.8.1(000001.000*kWh)", "1-0:1.8.1 (000002.000*kWh)", "1-0:1.8.10(3)");
+        assertEquals(List.of(new ObisId(1, 0, 1, 8, 1), new ObisId(1, 0, 1, 8, 1), new ObisId(1, 0, 1, 8, 10)),
+                spaced.objects().stream().map(CosemObject::obis).toList());
+        assertEquals(List.of(), spaced.issues());
+    }
 }
