@@ -1,5 +1,9 @@
 package org.p1powermeter.p1;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Remembers the OBIS ids seen as text before a {@code (}, so the next telegram (same lines every time) maps
  * each id text to its {@link ObisId} with one table lookup instead of a digit-by-digit parse.
@@ -15,6 +19,8 @@ final class ObisCache {
     private record Entry(long low, long high, int length, ObisId id) {
     }
 
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final Entry[] slots = new Entry[SLOTS];
 
     /** The id for {@code bytes[from, to)}, or null when it was not seen (or is longer than {@link #MAX_LENGTH}). */
@@ -23,8 +29,8 @@ final class ObisCache {
         if (length > MAX_LENGTH) {
             return null;
         }
-        long low = pack(bytes, from, Math.min(to, from + 8));
-        long high = length > 8 ? pack(bytes, from + 8, to) : 0;
+        long low = low(bytes, from, to);
+        long high = high(bytes, from, to);
         Entry e = slots[slot(low, high, length)];
         return e != null && e.low == low && e.high == high && e.length == length ? e.id : null;
     }
@@ -35,9 +41,26 @@ final class ObisCache {
         if (length > MAX_LENGTH) {
             return;
         }
-        long low = pack(bytes, from, Math.min(to, from + 8));
-        long high = length > 8 ? pack(bytes, from + 8, to) : 0;
+        long low = low(bytes, from, to);
+        long high = high(bytes, from, to);
         slots[slot(low, high, length)] = new Entry(low, high, length, id);
+    }
+
+    /** The first up-to-8 bytes as one big-endian long (a single 8-byte read when the array allows it). */
+    private static long low(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length >= 8) {
+            return (long) LONG_BE.get(bytes, from);
+        }
+        if (from + 8 <= bytes.length) {
+            return length == 0 ? 0 : (long) LONG_BE.get(bytes, from) >>> ((8 - length) * 8);
+        }
+        return pack(bytes, from, to);
+    }
+
+    /** For texts longer than 8 bytes the last 8 bytes (overlapping {@link #low}); the length tells them apart. */
+    private static long high(byte[] bytes, int from, int to) {
+        return to - from > 8 ? (long) LONG_BE.get(bytes, to - 8) : 0;
     }
 
     private static long pack(byte[] bytes, int from, int to) {
