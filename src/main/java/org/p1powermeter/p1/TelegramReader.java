@@ -83,6 +83,7 @@ final class TelegramReader {
             return skipWithIssue(start, "line does not start with an OBIS id");
         }
         int before = groupCount;
+        int firstLine = lineNumber;
         int read = 0;
         while (true) {
             while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
@@ -92,10 +93,11 @@ final class TelegramReader {
                 break;
             }
             if (b[p] != '(') {
-                return failLine(start, before, read == 0 ? "no value group after the OBIS id" : "junk after value group");
+                return failLine(start, before, firstLine,
+                        read == 0 ? "no value group after the OBIS id" : "junk after value group");
             }
             if (!groupReader.read(p + 1, pendingObis)) {
-                return failLine(start, before, groupReader.error());
+                return failLine(start, before, firstLine, groupReader.error());
             }
             add(groupReader.value());
             lineNumber += groupReader.lineBreaks();
@@ -103,14 +105,18 @@ final class TelegramReader {
             read++;
         }
         if (read == 0) {
-            return failLine(start, before, "no value group after the OBIS id");
+            return failLine(start, before, firstLine, "no value group after the OBIS id");
         }
         return p;
     }
 
-    /** Drops what this line added; an OBIS line also drops its object, a continuation line keeps the object. */
-    private int failLine(int start, int groupsBefore, String reason) {
+    /**
+     * Drops what this line added (its lines are read again from the next one); an OBIS line also drops its
+     * object, a continuation line keeps the object.
+     */
+    private int failLine(int start, int groupsBefore, int firstLine, String reason) {
         groupCount = groupsBefore;
+        lineNumber = firstLine;
         if (b[start] != '(') {
             pendingObis = null;
             groupCount = 0;

@@ -280,4 +280,12 @@ class TelegramParserTest {
                 spaced.objects().stream().map(CosemObject::obis).toList());
         assertEquals(List.of(), spaced.issues());
     }
+
+    @Test
+    void aLineFailingAfterAWrappedGroupIsReportedOnceAndTheWrappedPartIsReadAgain() {
+        Telegram t = parseLines("0-0:96.13.0(3031", "3233)x", "1-0:1.8.1(1*kWh)");
+        assertEquals(List.of(new ParseIssue(3, "0-0:96.13.0(3031", "junk after value group"),
+                new ParseIssue(4, "3233)x", "not an OBIS id")), t.issues());
+        assertEquals(List.of(new ObisId(1, 0, 1, 8, 1)), t.objects().stream().map(CosemObject::obis).toList());
+    }
 }
