@@ -288,4 +288,18 @@ class TelegramParserTest {
                 new ParseIssue(4, "3233)x", "not an OBIS id")), t.issues());
         assertEquals(List.of(new ObisId(1, 0, 1, 8, 1)), t.objects().stream().map(CosemObject::obis).toList());
     }
+
+    @Test
+    void getFindsTheFirstObjectWithAnIdAndNullForAbsentIds() {
+        Telegram t = parseLines("1-0:1.8.1(1*kWh)", "1-0:1.8.1(2*kWh)", "0-1:24.1.0(003)", "0-2:24.1.0(007)");
+        assertEquals("1", t.get(new ObisId(1, 0, 1, 8, 1)).value().text());
+        assertNull(t.get(new ObisId(1, 0, 1, 8, 2)));
+        assertEquals(3, t.mbusDeviceType(1));
+        assertEquals(7, t.mbusDeviceType(2));
+        assertEquals(-1, t.mbusDeviceType(3));
+        Telegram full = parser.parse(TestTelegrams.corpus("hu_eon_sag_meter.txt"));
+        for (CosemObject o : full.objects()) {
+            assertSame(o, full.get(o.obis()), o.toString());
+        }
+    }
 }
