@@ -22,6 +22,15 @@ import java.util.List;
  */
 public final class P1Timestamp {
 
+    /**
+     * The offset of the last hour read, when that hour is clear of any zone transition: telegrams arrive every
+     * 1–10 s, so nearly every timestamp hits it. Immutable, so a racy read sees a whole entry or an older one.
+     */
+    private static volatile HourOffset lastHour;
+
+    private record HourOffset(ZoneId zone, int hourKey, char flag, LocalDateTime hourStart, ZoneOffset offset) {
+    }
+
     private P1Timestamp() {
     }
 
@@ -65,12 +74,33 @@ public final class P1Timestamp {
             return null;
         }
         char flag = text.length() == 13 ? text.charAt(12) : ' ';
+        int minute = two(text, 8);
+        int second = two(text, 10);
+        int hourKey = ((two(text, 0) * 100 + two(text, 2)) * 100 + two(text, 4)) * 100 + two(text, 6);
+        HourOffset cached = lastHour;
+        if (cached != null && cached.hourKey == hourKey && cached.flag == flag && minute < 60 && second < 60
+                && cached.zone.equals(zone)) {
+            return Instant.ofEpochSecond(cached.hourStart.toEpochSecond(cached.offset) + minute * 60L + second);
+        }
         try {
             LocalDateTime local = LocalDateTime.of(2000 + two(text, 0), two(text, 2), two(text, 4),
-                    two(text, 6), two(text, 8), two(text, 10));
-            return Instant.ofEpochSecond(local.toEpochSecond(offsetFor(local, flag, zone.getRules())));
+                    two(text, 6), minute, second);
+            ZoneRules rules = zone.getRules();
+            ZoneOffset offset = offsetFor(local, flag, rules);
+            rememberHour(zone, hourKey, flag, local, offset, rules);
+            return Instant.ofEpochSecond(local.toEpochSecond(offset));
         } catch (DateTimeException e) {
             return null;
+        }
+    }
+
+    private static void rememberHour(ZoneId zone, int hourKey, char flag, LocalDateTime local, ZoneOffset offset,
+            ZoneRules rules) {
+        LocalDateTime start = local.withMinute(0).withSecond(0);
+        List<ZoneOffset> atStart = rules.getValidOffsets(start);
+        List<ZoneOffset> atEnd = rules.getValidOffsets(start.plusSeconds(3599));
+        if (atStart.size() == 1 && atEnd.size() == 1 && atStart.get(0).equals(offset) && atEnd.get(0).equals(offset)) {
+            lastHour = new HourOffset(zone, hourKey, flag, start, offset);
         }
     }
 

@@ -1,9 +1,7 @@
 package org.p1powermeter.p1;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A parsed telegram: the header identification, its COSEM objects in order, the telegram time
@@ -19,7 +17,11 @@ public final class Telegram {
     private final List<CosemObject> objects;
     private final Instant timestamp;
     private final List<ParseIssue> issues;
-    private Map<Long, CosemObject> byKey;
+    /** Lazily built open-addressing index: OBIS key → position in {@link #objects} (first occurrence). */
+    private ObjectIndex index;
+
+    private record ObjectIndex(long[] keys, int[] positions, int mask) {
+    }
 
     public Telegram(RawTelegram raw, String header, List<CosemObject> objects, Instant timestamp, List<ParseIssue> issues) {
         this.raw = raw;
@@ -53,14 +55,46 @@ public final class Telegram {
 
     /** The object with this id (first occurrence), or null. */
     public CosemObject get(ObisId id) {
-        if (byKey == null) {
-            Map<Long, CosemObject> map = new HashMap<>(objects.size() * 2);
-            for (CosemObject o : objects) {
-                map.putIfAbsent(o.obis().key(), o);
-            }
-            byKey = map;
+        ObjectIndex idx = index;
+        if (idx == null) {
+            idx = buildIndex();
+            index = idx;
         }
-        return byKey.get(id.key());
+        long key = id.key();
+        for (int slot = slot(key, idx.mask); ; slot = (slot + 1) & idx.mask) {
+            int position = idx.positions[slot];
+            if (position < 0) {
+                return null;
+            }
+            if (idx.keys[slot] == key) {
+                return objects.get(position);
+            }
+        }
+    }
+
+    private ObjectIndex buildIndex() {
+        int size = Integer.highestOneBit(Math.max(4, objects.size() * 2 + 1)) << 1;
+        long[] keys = new long[size];
+        int[] positions = new int[size];
+        java.util.Arrays.fill(positions, -1);
+        int mask = size - 1;
+        for (int i = 0; i < objects.size(); i++) {
+            long key = objects.get(i).obis().key();
+            int slot = slot(key, mask);
+            while (positions[slot] >= 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (positions[slot] < 0) {
+                keys[slot] = key;
+                positions[slot] = i;
+            }
+        }
+        return new ObjectIndex(keys, positions, mask);
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & mask;
     }
 
     /**

@@ -17,6 +17,7 @@ public final class TelegramParser {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
 
     private final ZoneId zone;
+    private final ObisCache obisCache = new ObisCache();
 
     public TelegramParser() {
         this(DEFAULT_ZONE);
@@ -37,7 +38,7 @@ public final class TelegramParser {
             return new Telegram(raw, "", List.of(), null, List.of(new ParseIssue(0, "", "no telegram bytes")));
         }
         try {
-            return new TelegramReader(raw, zone).read();
+            return new TelegramReader(raw, zone, obisCache).read();
         } catch (RuntimeException e) {
             // a parser bug must not take the route down; report it like any unreadable input
             return new Telegram(raw, "", List.of(), null,

@@ -25,8 +25,10 @@ final class TelegramReader {
     private CosemValue[] groups = new CosemValue[8];
     private int groupCount;
     private final ValueGroupReader groupReader;
+    private final ObisCache obisCache;
 
-    TelegramReader(RawTelegram raw, ZoneId zone) {
+    TelegramReader(RawTelegram raw, ZoneId zone, ObisCache obisCache) {
+        this.obisCache = obisCache;
         this.raw = raw;
         this.b = raw.bytes();
         int bang = raw.bangIndex();
@@ -81,6 +83,7 @@ final class TelegramReader {
             return skipWithIssue(start, "line does not start with an OBIS id");
         }
         int before = groupCount;
+        int firstLine = lineNumber;
         int read = 0;
         while (true) {
             while (p < limit && (b[p] == ' ' || b[p] == '\t')) {
@@ -90,10 +93,11 @@ final class TelegramReader {
                 break;
             }
             if (b[p] != '(') {
-                return failLine(start, before, read == 0 ? "no value group after the OBIS id" : "junk after value group");
+                return failLine(start, before, firstLine,
+                        read == 0 ? "no value group after the OBIS id" : "junk after value group");
             }
             if (!groupReader.read(p + 1, pendingObis)) {
-                return failLine(start, before, groupReader.error());
+                return failLine(start, before, firstLine, groupReader.error());
             }
             add(groupReader.value());
             lineNumber += groupReader.lineBreaks();
@@ -101,14 +105,18 @@ final class TelegramReader {
             read++;
         }
         if (read == 0) {
-            return failLine(start, before, "no value group after the OBIS id");
+            return failLine(start, before, firstLine, "no value group after the OBIS id");
         }
         return p;
     }
 
-    /** Drops what this line added; an OBIS line also drops its object, a continuation line keeps the object. */
-    private int failLine(int start, int groupsBefore, String reason) {
+    /**
+     * Drops what this line added (its lines are read again from the next one); an OBIS line also drops its
+     * object, a continuation line keeps the object.
+     */
+    private int failLine(int start, int groupsBefore, int firstLine, String reason) {
         groupCount = groupsBefore;
+        lineNumber = firstLine;
         if (b[start] != '(') {
             pendingObis = null;
             groupCount = 0;
@@ -147,13 +155,39 @@ final class TelegramReader {
 
     /** {@code A-B:C.D.E} with optional {@code .F} / {@code *F}; sets {@link #obisEnd}; null when malformed. */
     private ObisId readObis(int start) {
+        final byte[] bytes = b;
+        final int end = limit;
+        int open = start;
+        int maxOpen = Math.min(end, start + ObisCache.MAX_LENGTH);
+        while (open < maxOpen && bytes[open] != '(') {
+            open++;
+        }
+        if (open < end && bytes[open] == '(') {
+            ObisId known = obisCache.get(bytes, start, open);
+            if (known != null) {
+                obisEnd = open;
+                return known;
+            }
+        }
+        ObisId parsed = parseObis(start);
+        if (parsed != null && obisEnd == open) {
+            obisCache.put(bytes, start, open, parsed);
+        }
+        return parsed;
+    }
+
+    /** Digit-by-digit parse of {@link #readObis}. */
+    private ObisId parseObis(int start) {
+        final byte[] bytes = b;
+        final int end = limit;
         int p = start;
         long key = 0;
         for (int group = 0; group < 6; group++) {
             int value = 0;
             int digits = 0;
-            while (p < limit && b[p] >= '0' && b[p] <= '9' && digits < 4) {
-                value = value * 10 + (b[p] - '0');
+            int ch;
+            while (p < end && (ch = bytes[p] - '0') >= 0 && ch <= 9 && digits < 4) {
+                value = value * 10 + ch;
                 digits++;
                 p++;
             }
@@ -163,7 +197,7 @@ final class TelegramReader {
             if (group < 5) {
                 key = key << 8 | value;
             }
-            int sep = p < limit ? b[p] : -1;
+            int sep = p < end ? bytes[p] : -1;
             if (group == 5 || (group == 4 && sep != '.' && sep != '*')) {
                 break;
             }
@@ -179,8 +213,10 @@ final class TelegramReader {
 
     /** Skips blank space and line ends, counting lines. */
     private int skipBlank(int p) {
-        while (p < limit) {
-            byte ch = b[p];
+        final byte[] bytes = b;
+        final int end = limit;
+        while (p < end) {
+            byte ch = bytes[p];
             if (ch == '\n') {
                 lineNumber++;
             } else if (ch != '\r' && ch != ' ' && ch != '\t') {

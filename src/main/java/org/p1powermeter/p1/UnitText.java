@@ -48,6 +48,11 @@ final class UnitText {
         return -1;
     }
 
+    /** The known unit with index {@code k} from {@link #known}. */
+    static String name(int k) {
+        return KNOWN[k];
+    }
+
     /** The unit as a string, shared for known units (no allocation). */
     static String text(byte[] bytes, int from, int to) {
         int k = known(bytes, from, to);

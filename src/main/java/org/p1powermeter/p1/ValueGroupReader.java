@@ -28,9 +28,14 @@ final class ValueGroupReader {
         int star = -1;
         int breaks = 0;
         boolean wrapped = false;
+        final byte[] bytes = b;
+        final int end = limit;
         int p = start;
-        for (; p < limit; p++) {
-            byte ch = b[p];
+        for (; p < end; p++) {
+            byte ch = bytes[p];
+            if (ch > '*') {
+                continue; // digits, letters, '.', '-', ':' (all above the bytes that matter here)
+            }
             if (ch == ')') {
                 break;
             }
@@ -47,11 +52,11 @@ final class ValueGroupReader {
                 star = p;
             }
         }
-        if (p >= limit) {
+        if (p >= end) {
             error = "unbalanced parentheses";
             return false;
         }
-        end = p + 1;
+        this.end = p + 1;
         lineBreaks = breaks;
         if (wrapped) {
             byte[] joined = withoutLineBreaks(start, p);
@@ -84,15 +89,21 @@ final class ValueGroupReader {
         if (from == to) {
             return CosemValue.EMPTY;
         }
-        if (star > from && UnitText.isUnit(src, star + 1, to)) {
-            return new CosemValue(src, from, star - from, UnitText.text(src, star + 1, to));
+        if (star > from) {
+            int known = UnitText.known(src, star + 1, to);
+            if (known >= 0) {
+                return new CosemValue(src, from, star - from, UnitText.name(known));
+            }
+            if (UnitText.isUnit(src, star + 1, to)) {
+                return new CosemValue(src, from, star - from, UnitText.text(src, star + 1, to));
+            }
         }
         if (star < 0 && mayHaveBareUnit(obis)) {
             int numberEnd = numberEnd(src, from, to);
             if (numberEnd > from && numberEnd < to && !P1Timestamp.looksLikeTimestamp(src, from, to - from)) {
                 int known = UnitText.known(src, numberEnd, to);
                 if (known >= 0) {
-                    return new CosemValue(src, from, numberEnd - from, UnitText.text(src, numberEnd, to));
+                    return new CosemValue(src, from, numberEnd - from, UnitText.name(known));
                 }
             }
         }

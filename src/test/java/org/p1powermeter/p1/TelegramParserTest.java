@@ -266,4 +266,40 @@ class TelegramParserTest {
         assertEquals(1, headless.objects().size());
         assertFalse(headless.objects().get(0).value().isEmpty());
     }
+
+    @Test
+    void repeatedParsesWithTheSameParserGiveTheSameObjects() {
+        RawTelegram raw = TestTelegrams.corpus("v5_iskra_am550_two_mbus.txt");
+        Telegram first = parser.parse(raw);
+        Telegram again = parser.parse(raw);
+        assertEquals(first.objects().toString(), again.objects().toString());
+        assertEquals(first.timestamp(), again.timestamp());
+        // an id text seen before, now followed by a space: read by the slow path, same id
+        Telegram spaced = parseLines("1-0:1.8.1(000001.000*kWh)", "1-0:1.8.1 (000002.000*kWh)", "1-0:1.8.10(3)");
+        assertEquals(List.of(new ObisId(1, 0, 1, 8, 1), new ObisId(1, 0, 1, 8, 1), new ObisId(1, 0, 1, 8, 10)),
+                spaced.objects().stream().map(CosemObject::obis).toList());
+        assertEquals(List.of(), spaced.issues());
+    }
+
+    @Test
+    void aLineFailingAfterAWrappedGroupIsReportedOnceAndTheWrappedPartIsReadAgain() {
+        Telegram t = parseLines("0-0:96.13.0(3031", "3233)x", "1-0:1.8.1(1*kWh)");
+        assertEquals(List.of(new ParseIssue(3, "0-0:96.13.0(3031", "junk after value group"),
+                new ParseIssue(4, "3233)x", "not an OBIS id")), t.issues());
+        assertEquals(List.of(new ObisId(1, 0, 1, 8, 1)), t.objects().stream().map(CosemObject::obis).toList());
+    }
+
+    @Test
+    void getFindsTheFirstObjectWithAnIdAndNullForAbsentIds() {
+        Telegram t = parseLines("1-0:1.8.1(1*kWh)", "1-0:1.8.1(2*kWh)", "0-1:24.1.0(003)", "0-2:24.1.0(007)");
+        assertEquals("1", t.get(new ObisId(1, 0, 1, 8, 1)).value().text());
+        assertNull(t.get(new ObisId(1, 0, 1, 8, 2)));
+        assertEquals(3, t.mbusDeviceType(1));
+        assertEquals(7, t.mbusDeviceType(2));
+        assertEquals(-1, t.mbusDeviceType(3));
+        Telegram full = parser.parse(TestTelegrams.corpus("hu_eon_sag_meter.txt"));
+        for (CosemObject o : full.objects()) {
+            assertSame(o, full.get(o.obis()), o.toString());
+        }
+    }
 }

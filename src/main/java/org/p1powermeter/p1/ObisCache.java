@@ -1,0 +1,78 @@
+package org.p1powermeter.p1;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Remembers the OBIS ids seen as text before a {@code (}, so the next telegram (same lines every time) maps
+ * each id text to its {@link ObisId} with one table lookup instead of a digit-by-digit parse.
+ * Shared by the threads of one {@link TelegramParser}: slots hold immutable entries, so racy reads and
+ * writes only ever lose an entry, never return a wrong one.
+ */
+final class ObisCache {
+
+    /** Longest id text cached ({@code 0-0:96.1.255*255} is 16). */
+    static final int MAX_LENGTH = 16;
+    private static final int SLOTS = 512;
+
+    private record Entry(long low, long high, int length, ObisId id) {
+    }
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final Entry[] slots = new Entry[SLOTS];
+
+    /** The id for {@code bytes[from, to)}, or null when it was not seen (or is longer than {@link #MAX_LENGTH}). */
+    ObisId get(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length > MAX_LENGTH) {
+            return null;
+        }
+        long low = low(bytes, from, to);
+        long high = high(bytes, from, to);
+        Entry e = slots[slot(low, high, length)];
+        return e != null && e.low == low && e.high == high && e.length == length ? e.id : null;
+    }
+
+    /** Remembers that {@code bytes[from, to)} is the text of {@code id}. */
+    void put(byte[] bytes, int from, int to, ObisId id) {
+        int length = to - from;
+        if (length > MAX_LENGTH) {
+            return;
+        }
+        long low = low(bytes, from, to);
+        long high = high(bytes, from, to);
+        slots[slot(low, high, length)] = new Entry(low, high, length, id);
+    }
+
+    /** The first up-to-8 bytes as one big-endian long (a single 8-byte read when the array allows it). */
+    private static long low(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length >= 8) {
+            return (long) LONG_BE.get(bytes, from);
+        }
+        if (from + 8 <= bytes.length) {
+            return length == 0 ? 0 : (long) LONG_BE.get(bytes, from) >>> ((8 - length) * 8);
+        }
+        return pack(bytes, from, to);
+    }
+
+    /** For texts longer than 8 bytes the last 8 bytes (overlapping {@link #low}); the length tells them apart. */
+    private static long high(byte[] bytes, int from, int to) {
+        return to - from > 8 ? (long) LONG_BE.get(bytes, to - 8) : 0;
+    }
+
+    private static long pack(byte[] bytes, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            v = v << 8 | (bytes[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static int slot(long low, long high, int length) {
+        long h = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL) ^ length;
+        return (int) (h ^ (h >>> 29)) & (SLOTS - 1);
+    }
+}
