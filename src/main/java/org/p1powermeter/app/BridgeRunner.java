@@ -43,6 +43,7 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
+            main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
             main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             if (broker != null) {
