@@ -63,6 +63,7 @@ class BridgeSerialIT {
             got = recorder.snapshot();
             assertEquals(26, got.size(), "one event per measurement of one telegram");
             assertEventsMatchTheTelegram(got);
+            keepForVscpCheck(got);
         }
     }
 
@@ -137,6 +138,18 @@ class BridgeSerialIT {
             assertEquals(0, new java.math.BigDecimal(x.value()).compareTo(new java.math.BigDecimal(e.get("measurement").get("value").asText())),
                     x.name() + " measurement.value " + e.get("measurement").get("value"));
             assertEquals(x.unit(), e.get("measurement").get("unit").asInt(), x.name());
+        }
+    }
+
+    /** Leaves the events as the broker delivered them in target/vscp-samples, where .ci/run checks them with vscp-check. */
+    private static void keepForVscpCheck(List<MqttRecorder.Received> got) throws Exception {
+        Path samples = Path.of("target", "vscp-samples");
+        Files.createDirectories(samples);
+        int n = 0;
+        for (MqttRecorder.Received r : got) {
+            String name = String.format("published-serial-%02d", ++n);
+            Files.writeString(samples.resolve(name + ".json"), r.payload());
+            Files.writeString(samples.resolve(name + ".topic"), r.topic());
         }
     }
 
