@@ -119,7 +119,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(m, HOST, "127.0.0.1", "MQTT broker host"));
         keys.add(new SettingKey(m, PORT, "1883", "MQTT broker port 1-65535"));
         keys.add(new SettingKey(m, URL, "", "Full broker URL (tcp://, ssl://, ws://, wss://) that replaces host and port, e.g. ssl://broker:8883 (TLS, the broker's name is verified)"));
-        keys.add(new SettingKey(m, CA_FILE, "", "PEM file of the CA certificate(s) the broker's certificate must chain to (ssl:// or wss:// url only); empty = the JDK's default trust store"));
+        keys.add(new SettingKey(m, CA_FILE, "", "PEM file of the CA certificate(s) the broker's certificate must chain to; only with an ssl:// or wss:// url (else an error); empty = the JDK's default trust store"));
         keys.add(new SettingKey(m, CERT_FILE, "", "PEM file of the client certificate (chain) for brokers that require one (ssl:// or wss:// url; needs key_file)"));
         keys.add(new SettingKey(m, KEY_FILE, "", "PEM file of the client certificate's unencrypted private key (PKCS#8 or RSA; needs cert_file; chmod 600)"));
         keys.add(new SettingKey(m, USER, "", "MQTT user name; empty = connect without login"));

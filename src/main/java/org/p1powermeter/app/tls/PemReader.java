@@ -102,7 +102,8 @@ final class PemReader {
             case "RSA PRIVATE KEY" -> pkcs8(rsaPkcs1ToPkcs8(key.der()));
             case "ENCRYPTED PRIVATE KEY" -> throw new PemException(
                     "holds an encrypted private key, which is not supported: " + CONVERT_HINT);
-            default -> throw new PemException("holds a " + key.label() + ", which is not supported: " + CONVERT_HINT);
+            default -> throw new PemException("holds a key in an unsupported format (" + key.label() + "): "
+                    + CONVERT_HINT);
         };
     }
 

@@ -92,7 +92,7 @@ class TlsSocketFactoriesTest {
     void aTraditionalEcKeyIsRefusedWithTheConversionCommand() throws Exception {
         Path ec = pki.traditionalKey(client.key());
         assertTrue(Files.readString(ec).contains("BEGIN EC PRIVATE KEY"));
-        assertEquals("config.ini:7: key_file = '" + ec + "' holds a EC PRIVATE KEY, which is not supported: "
+        assertEquals("config.ini:7: key_file = '" + ec + "' holds a key in an unsupported format (EC PRIVATE KEY): "
                 + "convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pkcs8.pem", keyProblem(client.cert(), ec));
     }
 
