@@ -15,6 +15,7 @@ import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.MqttSettings;
 import org.p1powermeter.app.config.SerialSettings;
 import org.p1powermeter.app.config.VscpSettings;
+import org.p1powermeter.app.tls.TlsSocketFactories;
 import org.p1powermeter.camel.ConsolePrinter;
 import org.p1powermeter.camel.DryRunPrinter;
 import org.p1powermeter.camel.P1Beans;
@@ -116,8 +117,12 @@ final class BridgeAssembly {
         return String.join(",", patterns);
     }
 
-    /** The paho component, configured from [MQTT] (the password stays out of every URI and log line). */
-    PahoComponent paho(String brokerUrl) {
+    /**
+     * The paho component, configured from [MQTT] (the password stays out of every URI and log line). A TLS URL
+     * (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is checked against its
+     * certificate.
+     */
+    PahoComponent paho(String brokerUrl) throws ConfigException {
         MqttSettings mqtt = settings.mqtt();
         PahoConfiguration c = new PahoConfiguration();
         c.setBrokerUrl(brokerUrl);
@@ -132,6 +137,10 @@ final class BridgeAssembly {
         c.setAutomaticReconnect(true);
         c.setCleanSession(true);
         c.setConnectionTimeout(10);
+        if (MqttSettings.isTlsUrl(brokerUrl)) {
+            c.setSocketFactory(TlsSocketFactories.create(mqtt.tls()));
+            c.setHttpsHostnameVerificationEnabled(true);
+        }
         PahoComponent paho = new PahoComponent();
         paho.setConfiguration(c);
         return paho;

@@ -2,20 +2,23 @@ package org.p1powermeter.app.config;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.MeasurementType;
 
 /**
  * The [MQTT] section. {@code url} (e.g. {@code ssl://broker:8883}) replaces host and port when set; empty
- * {@code user} means no login; empty {@code clientId} means the app makes one up. {@link #toString()} masks the
- * password.
+ * {@code user} means no login; empty {@code clientId} means the app makes one up; {@code tls} holds the CA and
+ * client certificate files for a TLS URL ({@link #isTlsUrl}). {@link #toString()} masks the password.
  */
 public record MqttSettings(String host, int port, Optional<String> url, String user, String password,
-        String clientId, String topic, int qos, boolean retained, Map<MeasurementType, String> notes) {
+        String clientId, String topic, int qos, boolean retained, Map<MeasurementType, String> notes,
+        TlsSettings tls) {
 
     public MqttSettings {
         notes = Collections.unmodifiableMap(new EnumMap<>(notes));
+        java.util.Objects.requireNonNull(tls, "tls");
         for (MeasurementType type : MeasurementType.values()) {
             if (!notes.containsKey(type)) {
                 throw new IllegalArgumentException("no note for " + type);
@@ -32,6 +35,12 @@ public record MqttSettings(String host, int port, Optional<String> url, String u
         return "tcp://" + shownHost + ":" + port;
     }
 
+    /** True for a broker URL whose connection is encrypted: {@code ssl://}, {@code wss://} or {@code mqtts://}. */
+    public static boolean isTlsUrl(String brokerUrl) {
+        String lower = brokerUrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith("ssl://") || lower.startsWith("wss://") || lower.startsWith("mqtts://");
+    }
+
     public boolean hasCredentials() {
         return !user.isEmpty();
     }
@@ -45,6 +54,6 @@ public record MqttSettings(String host, int port, Optional<String> url, String u
     public String toString() {
         return "MqttSettings[brokerUrl=" + brokerUrl() + ", user=" + user
                 + ", password=" + (password.isEmpty() ? "" : RawSettings.MASK) + ", clientId=" + clientId
-                + ", topic=" + topic + ", qos=" + qos + ", retained=" + retained + ", notes=" + notes + "]";
+                + ", topic=" + topic + ", qos=" + qos + ", retained=" + retained + ", notes=" + notes + ", tls=" + tls + "]";
     }
 }

@@ -37,6 +37,9 @@ public final class SettingCatalog {
     public static final String CLIENT_ID = "client_id";
     public static final String RETAINED = "retained";
     public static final String URL = "url";
+    public static final String CA_FILE = "ca_file";
+    public static final String CERT_FILE = "cert_file";
+    public static final String KEY_FILE = "key_file";
     public static final String NOTE_PREFIX = "note_";
     public static final String SERIAL_PORT = "serial_port";
     public static final String SERIAL_BAUDRATE = "serial_baudrate";
@@ -115,7 +118,10 @@ public final class SettingCatalog {
         Section m = Section.MQTT;
         keys.add(new SettingKey(m, HOST, "127.0.0.1", "MQTT broker host"));
         keys.add(new SettingKey(m, PORT, "1883", "MQTT broker port 1-65535"));
-        keys.add(new SettingKey(m, URL, "", "Full broker URL (tcp://, ssl://, ws://, wss://) that replaces host and port, e.g. ssl://broker:8883"));
+        keys.add(new SettingKey(m, URL, "", "Full broker URL (tcp://, ssl://, ws://, wss://) that replaces host and port, e.g. ssl://broker:8883 (TLS, the broker's name is verified)"));
+        keys.add(new SettingKey(m, CA_FILE, "", "PEM file of the CA certificate(s) the broker's certificate must chain to; only with an ssl:// or wss:// url (else an error); empty = the JDK's default trust store"));
+        keys.add(new SettingKey(m, CERT_FILE, "", "PEM file of the client certificate (chain) for brokers that require one (ssl:// or wss:// url; needs key_file)"));
+        keys.add(new SettingKey(m, KEY_FILE, "", "PEM file of the client certificate's unencrypted private key (PKCS#8 or RSA; needs cert_file; chmod 600)"));
         keys.add(new SettingKey(m, USER, "", "MQTT user name; empty = connect without login"));
         keys.add(new SettingKey(m, PASSWORD, "", "MQTT password (better set it with the environment variable P1_MQTT_PASSWORD)"));
         keys.add(new SettingKey(m, CLIENT_ID, "", "MQTT client id; empty = p1-power-meter- followed by a random suffix"));

@@ -3,6 +3,9 @@ package org.p1powermeter.app.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -86,11 +89,65 @@ final class SettingsValidator {
         for (MeasurementType type : MeasurementType.values()) {
             notes.put(type, reader.topicText(SettingCatalog.NOTE_PREFIX + type.configName(), !noVscp));
         }
-        return new MqttSettings(host, port, url(), reader.text(SettingCatalog.USER),
+        Optional<String> url = url();
+        return new MqttSettings(host, port, url, reader.text(SettingCatalog.USER),
                 reader.value(SettingCatalog.PASSWORD).text(), reader.text(SettingCatalog.CLIENT_ID),
                 reader.topicText(SettingCatalog.TOPIC, false),
                 reader.intInRange(SettingCatalog.QOS, 0, 2, "an MQTT QoS"),
-                reader.bool(SettingCatalog.RETAINED), notes);
+                reader.bool(SettingCatalog.RETAINED), notes, tls(url));
+    }
+
+    /**
+     * The TLS files: each must be a readable file, cert_file and key_file go together, and setting any of them with
+     * an unencrypted URL is a problem (the user believes the connection is protected, and it would not be).
+     */
+    private TlsSettings tls(Optional<String> url) {
+        Optional<FileSetting> ca = readableFile(SettingCatalog.CA_FILE);
+        Optional<FileSetting> cert = readableFile(SettingCatalog.CERT_FILE);
+        Optional<FileSetting> key = readableFile(SettingCatalog.KEY_FILE);
+        boolean certSet = !reader.text(SettingCatalog.CERT_FILE).isEmpty();
+        boolean keySet = !reader.text(SettingCatalog.KEY_FILE).isEmpty();
+        if (certSet && !keySet) {
+            reader.problem(SettingCatalog.CERT_FILE, "needs key_file (the client certificate's private key)");
+        } else if (keySet && !certSet) {
+            reader.problem(SettingCatalog.KEY_FILE, "needs cert_file (the client certificate)");
+        }
+        if (url.isEmpty() || !MqttSettings.isTlsUrl(url.get())) {
+            for (String name : List.of(SettingCatalog.CA_FILE, SettingCatalog.CERT_FILE, SettingCatalog.KEY_FILE)) {
+                if (!reader.text(name).isEmpty()) {
+                    reader.problem(name, "needs a TLS broker url (url = ssl://host:8883 or wss://...), but the url is "
+                            + (url.isPresent() ? url.get() : "not set (tcp:// from host and port)")
+                            + ": the connection would not be encrypted");
+                }
+            }
+        }
+        if (cert.isPresent() != key.isPresent()) {
+            return new TlsSettings(ca, Optional.empty(), Optional.empty());
+        }
+        return new TlsSettings(ca, cert, key);
+    }
+
+    private Optional<FileSetting> readableFile(String name) {
+        String text = reader.text(name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            reader.problem(name, "is not a file name");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(path)) {
+            reader.problem(name, Files.exists(path) ? "is not a file" : "does not exist");
+            return Optional.empty();
+        }
+        if (!Files.isReadable(path)) {
+            reader.problem(name, "cannot be read (check its permissions)");
+            return Optional.empty();
+        }
+        return Optional.of(new FileSetting(name, path, reader.value(name).origin()));
     }
 
     SerialSettings serial() {
