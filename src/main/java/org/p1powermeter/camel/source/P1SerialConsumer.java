@@ -29,7 +29,11 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
     private static final long QUICK_READ_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int QUICK_EMPTY_READS_LIMIT = 20;
 
-    /** States of the port, logged once per change. Only {@link #RECEIVING} is healthy. */
+    /**
+     * States of the port, logged once per change. Only {@link #RECEIVING} is healthy. A port reopened after it was
+     * {@link #LOST} or {@link #SILENT} keeps that state (quietly) until a telegram arrives, so a flapping port is
+     * not logged once per reopen.
+     */
     public enum PortState { CONNECTING, OPEN, RECEIVING, ABSENT, LOST, SILENT, CLOSED }
 
     private final P1SerialEndpoint endpoint;
@@ -167,8 +171,10 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
             metrics().increment(P1Metrics.Counter.RECONNECTS);
         }
         everOpened = true;
-        if (state == PortState.SILENT) {
+        if (state == PortState.SILENT || state == PortState.LOST) {
+            // a port that flaps (opens, then fails or stays silent) is logged once, not once per reopen
             LOG.debug("Serial port {}: reopened with {}, waiting for a telegram", endpoint.getPort(), settings);
+            publishState("reopened with " + settings + ", waiting for a telegram");
         } else {
             changeState(PortState.OPEN, "opened with " + settings + ", waiting for a telegram");
         }
