@@ -174,7 +174,6 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
         if (state == PortState.SILENT || state == PortState.LOST) {
             // a port that flaps (opens, then fails or stays silent) is logged once, not once per reopen
             LOG.debug("Serial port {}: reopened with {}, waiting for a telegram", endpoint.getPort(), settings);
-            publishState("reopened with " + settings + ", waiting for a telegram");
         } else {
             changeState(PortState.OPEN, "opened with " + settings + ", waiting for a telegram");
         }
