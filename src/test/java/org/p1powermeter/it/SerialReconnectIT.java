@@ -53,7 +53,7 @@ class SerialReconnectIT {
         byte[] telegram = SwedishTelegram.bytes();
         try (MqttRecorder recorder = new MqttRecorder(broker.url(), "vscp", "secret", "vscp/#");
                 BridgeProcess bridge = BridgeProcess.start(dir, List.of("-c", config.toString()))) {
-            awaitLog(bridge, "ABSENT", 30_000);
+            awaitLog(bridge, "ABSENT", 0, 30_000);
             assertTrue(bridge.stderr().contains("unhealthy"), "absent port is reported unhealthy:\n" + bridge.stderr());
             long absentCpu = cpuWhileAbsent(bridge);
             long firstRecovery = appearAndAwaitEvents(bridge, recorder, telegram);
@@ -61,8 +61,9 @@ class SerialReconnectIT {
             long maxRecovery = firstRecovery;
             long maxAbsentCpu = absentCpu;
             for (int cycle = 0; cycle < CYCLES; cycle++) {
+                int mark = bridge.stderr().length();
                 pty.stop(); // unplugged
-                awaitLog(bridge, "LOST", 10_000);
+                awaitLog(bridge, "LOST", mark, 10_000);
                 maxAbsentCpu = Math.max(maxAbsentCpu, cpuWhileAbsent(bridge));
                 maxRecovery = Math.max(maxRecovery, appearAndAwaitEvents(bridge, recorder, telegram));
             }
@@ -120,9 +121,9 @@ class SerialReconnectIT {
         return ProcessProbe.threadNames(bridge.pid()).stream().filter(n -> !n.contains("CompilerThread")).sorted().toList();
     }
 
-    private static void awaitLog(BridgeProcess bridge, String text, long timeoutMs) throws Exception {
+    /** Waits until {@code text} appears in the log after position {@code from}. */
+    private static void awaitLog(BridgeProcess bridge, String text, int from, long timeoutMs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        int from = bridge.stderr().length();
         while (System.nanoTime() < deadline) {
             String err = bridge.stderr();
             if (err.indexOf(text, from) >= 0) {
