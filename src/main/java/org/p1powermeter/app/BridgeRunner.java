@@ -10,6 +10,7 @@ import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
+import org.p1powermeter.camel.P1Beans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,9 @@ final class BridgeRunner {
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
-            assembly.beans(cli.verbose(), out).bind(main::bind);
+            P1Beans beans = assembly.beans(cli.verbose(), out);
+            beans.bind(main::bind);
+            beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             main.bind("paho", assembly.paho(brokerUrl));
             main.bind("p1RunControl", control);
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());

@@ -17,6 +17,8 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
     public static final String VSCP = "vscp";
     public static final String CONSOLE = "p1Console";
     public static final String PRINTER = "p1Printer";
+    /** The {@link org.p1powermeter.metrics.P1Metrics} the parse stage and the source count into. */
+    public static final String METRICS = "p1Metrics";
 
     /** The route file of the bridge, on the classpath. */
     public static final String ROUTE = "classpath:routes/p1-bridge.camel.yaml";
@@ -32,5 +34,6 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
         binder.accept(VSCP, vscp);
         binder.accept(CONSOLE, console);
         binder.accept(PRINTER, printer);
+        binder.accept(METRICS, telegrams.metrics());
     }
 }

@@ -1,11 +1,19 @@
 package org.p1powermeter.camel;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.p1powermeter.measure.Extraction;
+import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.measure.SkipReason;
+import org.p1powermeter.measure.Skipped;
+import org.p1powermeter.metrics.P1Metrics;
+import org.p1powermeter.metrics.RateLimitedLog;
+import org.p1powermeter.metrics.ValueRange;
 import org.p1powermeter.p1.CosemObject;
 import org.p1powermeter.p1.ObisId;
 import org.p1powermeter.p1.ParseIssue;
@@ -17,7 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parse stage: body {@link RawTelegram} in, body {@code List<Measurement>} out (the named measurements of the
- * telegram, in table order), with the meter id and telegram time as headers. Skipped lines are logged and counted.
+ * telegram, in table order), with the meter id and telegram time as headers.
+ *
+ * <p>What is left out never takes the rest of the telegram with it: a line the parser skips ({@link ParseIssue}),
+ * a table line the extractor skips ({@link Skipped}) and a value no VSCP event can carry ({@link ValueRange}) are
+ * each counted in {@link P1Metrics} and logged at most once a minute per reason; the other measurements go on.
  */
 public class P1TelegramProcessor implements Processor {
 
@@ -26,11 +38,29 @@ public class P1TelegramProcessor implements Processor {
 
     private final TelegramParser parser;
     private final MeasurementExtractor extractor;
-    private final AtomicLong skippedLines = new AtomicLong();
+    private final P1Metrics metrics;
+    private final RateLimitedLog warnings;
 
+    /** The measurements of one telegram that can be published, and the telegram they came from. */
+    public record Result(Telegram telegram, List<Measurement> measurements) {
+    }
+
+    /** A processor with its own {@link P1Metrics}. */
     public P1TelegramProcessor(TelegramParser parser, MeasurementExtractor extractor) {
+        this(parser, extractor, new P1Metrics());
+    }
+
+    public P1TelegramProcessor(TelegramParser parser, MeasurementExtractor extractor, P1Metrics metrics) {
+        this(parser, extractor, metrics, RateLimitedLog.warnings(LOG));
+    }
+
+    /** @param warnings where skipped lines and values are reported (rate limited) */
+    public P1TelegramProcessor(TelegramParser parser, MeasurementExtractor extractor, P1Metrics metrics,
+            RateLimitedLog warnings) {
         this.parser = parser;
         this.extractor = extractor;
+        this.metrics = metrics;
+        this.warnings = warnings;
     }
 
     @Override
@@ -40,20 +70,58 @@ public class P1TelegramProcessor implements Processor {
         if (LOG.isDebugEnabled()) {
             LOG.debug("Telegram {}:\n{}", message.getHeader(P1Constants.TELEGRAM_SEQUENCE), raw.text());
         }
-        Telegram telegram = parser.parse(raw);
-        for (ParseIssue issue : telegram.issues()) {
-            skippedLines.incrementAndGet();
-            LOG.warn("Skipped telegram line {} '{}': {}", issue.lineNumber(), issue.line(), issue.reason());
+        Result result = measure(raw);
+        message.setHeader(P1Constants.METER_ID, meterId(result.telegram()));
+        if (result.telegram().timestamp() != null) {
+            message.setHeader(P1Constants.TELEGRAM_TIME, result.telegram().timestamp());
         }
-        message.setHeader(P1Constants.METER_ID, meterId(telegram));
-        if (telegram.timestamp() != null) {
-            message.setHeader(P1Constants.TELEGRAM_TIME, telegram.timestamp());
-        }
-        message.setBody(extractor.extract(telegram).measurements());
+        message.setBody(result.measurements());
     }
 
+    /** Parses and extracts one telegram; counts and reports what was left out. Thread-safe. */
+    public Result measure(RawTelegram raw) {
+        Telegram telegram = parser.parse(raw);
+        for (ParseIssue issue : telegram.issues()) {
+            metrics.increment(P1Metrics.Counter.PARSE_ISSUES);
+            warnings.log("parse issue", "Skipped telegram line " + issue.lineNumber() + " '" + issue.line() + "': "
+                    + issue.reason());
+        }
+        Extraction extraction = extractor.extract(telegram);
+        for (Skipped skip : extraction.skipped()) {
+            metrics.countSkipped(skip.reason());
+            if (skip.reason() == SkipReason.EMPTY_VALUE || skip.reason() == SkipReason.DEAD_MBUS_CHANNEL) {
+                LOG.debug("Skipped {}", skip); // normal for many meters: no warning
+            } else {
+                warnings.log("skipped " + skip.reason(), "Skipped measurement " + skip);
+            }
+        }
+        List<Measurement> measurements = extraction.measurements();
+        List<Measurement> kept = null;
+        for (int i = 0; i < measurements.size(); i++) {
+            Measurement m = measurements.get(i);
+            boolean fits = ValueRange.fits(m.meterValue()) && ValueRange.fits(m.vscpValue());
+            if (!fits && kept == null) {
+                kept = new ArrayList<>(measurements.subList(0, i));
+            }
+            if (!fits) {
+                metrics.valueOutOfRange();
+                warnings.log(P1Metrics.VALUE_OUT_OF_RANGE, "Skipped measurement " + m.obis() + " (" + m.name() + "): "
+                        + P1Metrics.VALUE_OUT_OF_RANGE + ", a value of " + ValueRange.plainLength(m.vscpValue())
+                        + " characters does not fit a VSCP event");
+            } else if (kept != null) {
+                kept.add(m);
+            }
+        }
+        return new Result(telegram, kept == null ? measurements : List.copyOf(kept));
+    }
+
+    public P1Metrics metrics() {
+        return metrics;
+    }
+
+    /** Lines the parser skipped so far. */
     public long skippedLines() {
-        return skippedLines.get();
+        return metrics.get(P1Metrics.Counter.PARSE_ISSUES);
     }
 
     private static String meterId(Telegram telegram) {

@@ -52,6 +52,11 @@ final class BridgeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The operating-system process id (for jcmd and /proc). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

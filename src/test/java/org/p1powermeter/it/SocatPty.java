@@ -28,6 +28,12 @@ final class SocatPty implements AutoCloseable {
         return pty;
     }
 
+    /** A pair not started yet: its paths do not exist until {@link #start()}. */
+    static SocatPty prepare(Path dir) {
+        ItTools.requireTool("socat");
+        return new SocatPty(dir);
+    }
+
     void start() throws Exception {
         Files.createDirectories(dir);
         process = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + meterSide(), "pty,raw,echo=0,link=" + appSide())

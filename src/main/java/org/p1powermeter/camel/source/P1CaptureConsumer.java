@@ -41,6 +41,7 @@ public class P1CaptureConsumer extends TelegramSourceConsumer {
 
     private void readAll() {
         byte[] buf = new byte[65536];
+        metrics().sourceState("OPEN", true, "reading " + endpoint.getPath());
         try (InputStream in = open()) {
             int n;
             while (isRunAllowed() && (n = in.read(buf)) >= 0) {
@@ -52,6 +53,7 @@ public class P1CaptureConsumer extends TelegramSourceConsumer {
         }
         if (isRunAllowed()) {
             LOG.info("End of input {}: {} telegrams, framer {}", endpoint.getPath(), telegramCount(), framerStats());
+            metrics().sourceState("CLOSED", false, "end of input " + endpoint.getPath());
             for (SourceListener l : listeners()) {
                 l.sourceCompleted(endpoint.getPath(), telegramCount());
             }

@@ -31,8 +31,13 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
     private String stopBits = "1";
     @UriParam(defaultValue = "20", description = "Seconds without a telegram after which the port is reopened (0 = never)")
     private int telegramTimeout = 20;
-    @UriParam(defaultValue = "5000", description = "Longest wait in ms between attempts to open an absent port")
-    private long maxReconnectDelay = 5000;
+    @UriParam(defaultValue = "2000", description = "Longest wait in ms between attempts to open an absent port")
+    private long maxReconnectDelay = 2000;
+    @UriParam(defaultValue = "false", description = "When the port stays silent for telegramTimeout seconds, reopen it"
+            + " with the other of 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3), as openHAB does")
+    private boolean autoDetect;
+    @UriParam(label = "advanced", description = "Opens the port (tests pass their own); default jSerialComm")
+    private SerialLink.Factory linkFactory;
 
     public P1SerialEndpoint(String uri, P1SerialComponent component, String port) {
         super(uri, component);
@@ -49,6 +54,9 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
         if (!PARITIES.contains(parity.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("p1serial parity must be one of " + PARITIES + ", not '" + parity + "'");
         }
+        if (maxReconnectDelay < 0) {
+            throw new IllegalArgumentException("p1serial maxReconnectDelay must not be negative, not " + maxReconnectDelay);
+        }
         if (!Set.of("1", "1.5", "2").contains(stopBits)) {
             throw new IllegalArgumentException("p1serial stopBits must be 1, 1.5 or 2, not '" + stopBits + "'");
         }
@@ -59,6 +67,29 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
         P1SerialConsumer consumer = new P1SerialConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The line settings the port is first opened with. */
+    public LineSettings lineSettings() {
+        return new LineSettings(baudRate, dataBits, parity.toLowerCase(Locale.ROOT), stopBits);
+    }
+
+    public boolean isAutoDetect() {
+        return autoDetect;
+    }
+
+    /** Reopen a silent port with the other of 115200 8N1 and 9600 7E1. */
+    public void setAutoDetect(boolean autoDetect) {
+        this.autoDetect = autoDetect;
+    }
+
+    public SerialLink.Factory getLinkFactory() {
+        return linkFactory;
+    }
+
+    /** Opens the port (tests pass their own); default jSerialComm. */
+    public void setLinkFactory(SerialLink.Factory linkFactory) {
+        this.linkFactory = linkFactory;
     }
 
     public String getPort() {

@@ -5,6 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.p1powermeter.camel.P1Constants;
+import org.p1powermeter.metrics.P1Metrics;
+import org.p1powermeter.metrics.RateLimitedLog;
 import org.p1powermeter.p1.DropReason;
 import org.p1powermeter.p1.FrameListener;
 import org.p1powermeter.p1.FramerOptions;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * Base of the P1 consumers: owns a {@link TelegramFramer}, is fed bytes by its subclass's reading thread and
  * emits one exchange per telegram (body {@link RawTelegram}). The exchange is handed to the route
  * asynchronously, so the reading thread never waits for MQTT.
+ *
+ * <p>Counts into the {@link P1Metrics} bean of the registry (the one the parse stage counts into; a private one
+ * when none is bound): telegrams framed, telegrams whose route failed, framer drops per reason. Drops are logged at
+ * most once a minute per reason.
  */
 public abstract class TelegramSourceConsumer extends DefaultConsumer implements FrameListener {
 
@@ -28,12 +34,34 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
     private final long maxTelegrams;
     private final AtomicLong sequence = new AtomicLong();
     private volatile long lastTelegramNanos = System.nanoTime();
+    private final RateLimitedLog dropLog = RateLimitedLog.warnings(LOG);
+    private volatile P1Metrics metrics = new P1Metrics();
 
     protected TelegramSourceConsumer(TelegramSourceEndpoint endpoint, Processor processor, String sourceName) {
         super(endpoint, processor);
         this.framer = new TelegramFramer(new FramerOptions(endpoint.getMaxTelegramBytes(), endpoint.getCrcPolicy()), this);
         this.sourceName = sourceName;
         this.maxTelegrams = endpoint.getMaxTelegrams();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        P1Metrics bound = getEndpoint().getCamelContext().getRegistry().findSingleByType(P1Metrics.class);
+        if (bound != null) {
+            metrics = bound;
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        dropLog.flush();
+        super.doStop();
+    }
+
+    /** The counters this source reports into. */
+    public P1Metrics metrics() {
+        return metrics;
     }
 
     /** Feeds bytes read from the source into the framer (called on the reading thread only). */
@@ -70,6 +98,7 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
     @Override
     public void onTelegram(RawTelegram telegram) {
         lastTelegramNanos = System.nanoTime();
+        metrics.increment(P1Metrics.Counter.TELEGRAMS_OK);
         if (maxTelegrams > 0 && sequence.get() >= maxTelegrams) {
             LOG.debug("{}: telegram ignored, the limit of {} was reached", sourceName, maxTelegrams);
             return;
@@ -82,6 +111,7 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
         getAsyncProcessor().process(exchange, doneSync -> {
             Exception failure = exchange.getException();
             if (failure != null) {
+                metrics.increment(P1Metrics.Counter.TELEGRAMS_FAILED);
                 getExceptionHandler().handleException("Error processing telegram " + seq, exchange, failure);
             }
             for (SourceListener l : listeners()) {
@@ -98,10 +128,12 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
 
     @Override
     public void onDrop(DropReason reason, int byteCount) {
+        metrics.dropped(reason, byteCount);
         if (reason == DropReason.NOISE) {
             LOG.debug("{}: {} bytes of noise outside telegrams", sourceName, byteCount);
         } else {
-            LOG.warn("{}: dropped {} bytes: {}", sourceName, byteCount, reason);
+            dropLog.log(reason.name(), sourceName + ": dropped " + byteCount + " bytes: " + reason
+                    + " (" + metrics.dropped(reason) + " so far)");
         }
     }
 }

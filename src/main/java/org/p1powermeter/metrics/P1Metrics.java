@@ -1,0 +1,269 @@
+package org.p1powermeter.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.p1powermeter.measure.SkipReason;
+import org.p1powermeter.p1.DropReason;
+
+/**
+ * The bridge's counters, shared by the source (port state, reconnects, framer drops), the parse stage (parse
+ * issues, skipped measurements) and the sinks (events published/failed, through {@link #increment(Counter)}).
+ * Thread-safe and lock-free; every method is cheap enough for the hot path (one atomic add).
+ *
+ * <p>Exposed as the MXBean {@value #OBJECT_NAME} by {@link #registerMBean()} and as one log line by
+ * {@link #summary()} (see {@link SummaryLog} for the rate-limited logging).
+ */
+public final class P1Metrics implements P1MetricsMXBean {
+
+    public static final String OBJECT_NAME = "org.p1powermeter:type=P1Metrics";
+
+    /** Counters that are not per reason. */
+    public enum Counter {
+        TELEGRAMS_OK,
+        TELEGRAMS_FAILED,
+        PARSE_ISSUES,
+        EVENTS_PUBLISHED,
+        EVENTS_FAILED,
+        RECONNECTS
+    }
+
+    /** Skip reason of a measurement whose value no VSCP encoding can carry (not a {@link SkipReason} of the core). */
+    public static final String VALUE_OUT_OF_RANGE = "VALUE_OUT_OF_RANGE";
+
+    private static final DropReason[] DROPS = DropReason.values();
+    private static final SkipReason[] SKIPS = SkipReason.values();
+
+    private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
+    private final AtomicLongArray dropped = new AtomicLongArray(DROPS.length);
+    private final AtomicLongArray droppedBytes = new AtomicLongArray(DROPS.length);
+    private final AtomicLongArray skipped = new AtomicLongArray(SKIPS.length + 1);
+    private volatile SourceHealth health = new SourceHealth("STARTING", false, "not started", Instant.now());
+
+    /** The source's state, healthy or not, why, and since when. */
+    public record SourceHealth(String state, boolean healthy, String detail, Instant since) {
+    }
+
+    public void increment(Counter counter) {
+        counters.incrementAndGet(counter.ordinal());
+    }
+
+    public void add(Counter counter, long delta) {
+        counters.addAndGet(counter.ordinal(), delta);
+    }
+
+    public long get(Counter counter) {
+        return counters.get(counter.ordinal());
+    }
+
+    /** The framer dropped {@code bytes} bytes for {@code reason}. */
+    public void dropped(DropReason reason, int bytes) {
+        dropped.incrementAndGet(reason.ordinal());
+        droppedBytes.addAndGet(reason.ordinal(), bytes);
+    }
+
+    public long dropped(DropReason reason) {
+        return dropped.get(reason.ordinal());
+    }
+
+    public long droppedBytes(DropReason reason) {
+        return droppedBytes.get(reason.ordinal());
+    }
+
+    public void countSkipped(SkipReason reason) {
+        skipped.incrementAndGet(reason.ordinal());
+    }
+
+    public long skipped(SkipReason reason) {
+        return skipped.get(reason.ordinal());
+    }
+
+    /** A measurement dropped because its value does not fit a VSCP event ({@link #VALUE_OUT_OF_RANGE}). */
+    public void valueOutOfRange() {
+        skipped.incrementAndGet(SKIPS.length);
+    }
+
+    public long valuesOutOfRange() {
+        return skipped.get(SKIPS.length);
+    }
+
+    /** Sets the source's state; the time is kept only when the state changes. */
+    public void sourceState(String state, boolean healthy, String detail) {
+        SourceHealth current = health;
+        Instant since = current.state().equals(state) ? current.since() : Instant.now();
+        health = new SourceHealth(state, healthy, detail, since);
+    }
+
+    public SourceHealth sourceHealth() {
+        return health;
+    }
+
+    /** Registers this object as {@value #OBJECT_NAME} in the platform MBean server, replacing an earlier one. */
+    public ObjectName registerMBean() throws JMException {
+        return registerMBean(ManagementFactory.getPlatformMBeanServer());
+    }
+
+    /** {@link #registerMBean()}, logging instead of failing: the bridge runs on without JMX. */
+    public boolean tryRegisterMBean() {
+        try {
+            registerMBean();
+            return true;
+        } catch (JMException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(P1Metrics.class).warn("Cannot register the JMX bean {}: {}", OBJECT_NAME, e.toString());
+            return false;
+        }
+    }
+
+    public ObjectName registerMBean(MBeanServer server) throws JMException {
+        ObjectName name = new ObjectName(OBJECT_NAME);
+        try {
+            server.registerMBean(this, name);
+        } catch (InstanceAlreadyExistsException e) {
+            server.unregisterMBean(name);
+            server.registerMBean(this, name);
+        }
+        return name;
+    }
+
+    /** Removes {@value #OBJECT_NAME} from the platform MBean server if this object is the one registered. */
+    public void unregisterMBean() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(OBJECT_NAME);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            // nothing registered under the name any more
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return health.healthy();
+    }
+
+    @Override
+    public String getPortState() {
+        return health.state();
+    }
+
+    @Override
+    public String getPortStateDetail() {
+        return health.detail();
+    }
+
+    @Override
+    public String getPortStateSince() {
+        return health.since().toString();
+    }
+
+    @Override
+    public long getReconnects() {
+        return get(Counter.RECONNECTS);
+    }
+
+    @Override
+    public long getTelegramsOk() {
+        return get(Counter.TELEGRAMS_OK);
+    }
+
+    @Override
+    public long getTelegramsFailed() {
+        return get(Counter.TELEGRAMS_FAILED);
+    }
+
+    @Override
+    public Map<String, Long> getDropped() {
+        return perDrop(dropped);
+    }
+
+    @Override
+    public Map<String, Long> getDroppedBytes() {
+        return perDrop(droppedBytes);
+    }
+
+    @Override
+    public long getParseIssues() {
+        return get(Counter.PARSE_ISSUES);
+    }
+
+    @Override
+    public Map<String, Long> getSkipped() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (SkipReason r : SKIPS) {
+            m.put(r.name(), skipped.get(r.ordinal()));
+        }
+        m.put(VALUE_OUT_OF_RANGE, valuesOutOfRange());
+        return m;
+    }
+
+    @Override
+    public long getEventsPublished() {
+        return get(Counter.EVENTS_PUBLISHED);
+    }
+
+    @Override
+    public long getEventsFailed() {
+        return get(Counter.EVENTS_FAILED);
+    }
+
+    @Override
+    public String getSummary() {
+        return summary();
+    }
+
+    /** Sum of every counter that means something went wrong (drops other than noise, issues, skips, failures). */
+    public long troubleCount() {
+        long sum = get(Counter.TELEGRAMS_FAILED) + get(Counter.PARSE_ISSUES) + get(Counter.EVENTS_FAILED)
+                + get(Counter.RECONNECTS);
+        for (DropReason r : DROPS) {
+            sum += r == DropReason.NOISE ? 0 : dropped.get(r.ordinal());
+        }
+        for (int i = 0; i < skipped.length(); i++) {
+            sum += skipped.get(i);
+        }
+        return sum;
+    }
+
+    /** e.g. {@code source OPEN (healthy), telegrams ok=120, dropped CRC_MISMATCH=2 (1804 bytes), skipped EMPTY_VALUE=3}. */
+    public String summary() {
+        SourceHealth h = health;
+        StringBuilder s = new StringBuilder("source ").append(h.state()).append(h.healthy() ? " (healthy)" : " (unhealthy)");
+        s.append(", telegrams ok=").append(get(Counter.TELEGRAMS_OK));
+        appendIfSet(s, "failed", get(Counter.TELEGRAMS_FAILED));
+        appendIfSet(s, "reconnects", get(Counter.RECONNECTS));
+        for (DropReason r : DROPS) {
+            long n = dropped.get(r.ordinal());
+            if (n != 0) {
+                s.append(", dropped ").append(r).append('=').append(n)
+                        .append(" (").append(droppedBytes.get(r.ordinal())).append(" bytes)");
+            }
+        }
+        appendIfSet(s, "parse issues", get(Counter.PARSE_ISSUES));
+        getSkipped().forEach((reason, n) -> appendIfSet(s, "skipped " + reason, n));
+        appendIfSet(s, "events published", get(Counter.EVENTS_PUBLISHED));
+        appendIfSet(s, "events failed", get(Counter.EVENTS_FAILED));
+        return s.toString();
+    }
+
+    private static void appendIfSet(StringBuilder s, String name, long n) {
+        if (n != 0) {
+            s.append(", ").append(name).append('=').append(n);
+        }
+    }
+
+    private static Map<String, Long> perDrop(AtomicLongArray values) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (DropReason r : DROPS) {
+            m.put(r.name(), values.get(r.ordinal()));
+        }
+        return m;
+    }
+}
