@@ -167,12 +167,12 @@ public final class MeasurementExtractor {
     /** Adds the measurement to {@code out}, or returns why not. */
     private static Skipped convert(MeasurementType row, ObisId id, CosemValue value, String unit, int channel,
             Instant time, List<Measurement> out) {
-        if (value.isEmpty() || value.text().isEmpty()) {
-            return new Skipped(id, row, channel, SkipReason.EMPTY_VALUE, value.toString());
-        }
-        BigDecimal sent = value.decimal();
+        // a number is never empty text: the text (a string the parser does not build) is only looked at otherwise
+        BigDecimal sent = value.isEmpty() ? null : value.decimal();
         if (sent == null) {
-            return new Skipped(id, row, channel, SkipReason.NOT_A_NUMBER, value.toString());
+            return new Skipped(id, row, channel,
+                    value.isEmpty() || value.text().isEmpty() ? SkipReason.EMPTY_VALUE : SkipReason.NOT_A_NUMBER,
+                    value.toString());
         }
         int exponent = row.meterUnit().exponentFrom(unit);
         if (exponent == Integer.MIN_VALUE) {

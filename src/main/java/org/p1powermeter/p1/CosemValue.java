@@ -102,7 +102,10 @@ public final class CosemValue {
 
     /** The text as a P1 timestamp in the given zone, or null when it is not one or is a known placeholder. */
     public Instant timestamp(ZoneId zone) {
-        return isTimestamp() ? P1Timestamp.parse(text(), zone) : null;
+        if (source != null) {
+            return P1Timestamp.parse(source, offset, length, zone); // checks the shape itself, no string built
+        }
+        return isTimestamp() ? P1Timestamp.parse(text, zone) : null;
     }
 
     /** True when the text looks like a P1 timestamp ({@code YYMMDDhhmmss} with optional {@code S}/{@code W}). */

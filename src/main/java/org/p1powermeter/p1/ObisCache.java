@@ -14,7 +14,8 @@ final class ObisCache {
 
     /** Longest id text cached ({@code 0-0:96.1.255*255} is 16). */
     static final int MAX_LENGTH = 16;
-    private static final int SLOTS = 512;
+    private static final int SLOT_BITS = 10;
+    private static final int SLOTS = 1 << SLOT_BITS;
 
     private record Entry(long low, long high, int length, ObisId id) {
     }
@@ -31,7 +32,12 @@ final class ObisCache {
         }
         long low = low(bytes, from, to);
         long high = high(bytes, from, to);
-        Entry e = slots[slot(low, high, length)];
+        int slot = slot(low, high, length);
+        Entry e = slots[slot];
+        if (e != null && e.low == low && e.high == high && e.length == length) {
+            return e.id;
+        }
+        e = slots[slot + 1];
         return e != null && e.low == low && e.high == high && e.length == length ? e.id : null;
     }
 
@@ -43,7 +49,11 @@ final class ObisCache {
         }
         long low = low(bytes, from, to);
         long high = high(bytes, from, to);
-        slots[slot(low, high, length)] = new Entry(low, high, length, id);
+        int slot = slot(low, high, length);
+        Entry first = slots[slot];
+        // two ways per set: ids whose hashes collide (a few per telegram of ~40 ids) do not evict each other
+        slots[first == null || first.low == low && first.high == high && first.length == length ? slot : slot + 1] =
+                new Entry(low, high, length, id);
     }
 
     /** The first up-to-8 bytes as one big-endian long (a single 8-byte read when the array allows it). */
@@ -73,6 +83,7 @@ final class ObisCache {
 
     private static int slot(long low, long high, int length) {
         long h = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL) ^ length;
-        return (int) (h ^ (h >>> 29)) & (SLOTS - 1);
+        h *= 0xBF58476D1CE4E5B9L; // mix again: all input bits reach the top bits, which pick the set
+        return (int) (h >>> (64 - SLOT_BITS)) & ~1; // even: the set is this slot and the next
     }
 }
