@@ -17,8 +17,8 @@ public final class Crc16Arc {
 
     /** Register after byte {@code i} when the register was 0 before it; shared with {@link TelegramFramer}. */
     static final char[] TABLE = buildTable();
-    /** {@code SLICES[k * 256 + n]}: register after byte {@code n} followed by {@code k} zero bytes. */
-    private static final char[] SLICES = buildSlices();
+    /** {@code SLICES[k * 256 + n]}: register after byte {@code n} followed by {@code k} zero bytes; shared with {@link BodyScan}. */
+    static final char[] SLICES = buildSlices();
 
     private Crc16Arc() {
     }

@@ -29,15 +29,6 @@ public final class TelegramFramer {
     private static final int AWAIT_LF = 3;
 
     private static final int CRC_OF_SLASH = Crc16Arc.update(0, '/');
-    /** The bytes the body loop must look at: CR, LF, '(', ')', '/', '!'. */
-    private static final boolean[] SPECIAL = new boolean[256];
-
-    static {
-        for (char c : new char[] {'\r', '\n', '(', ')', '/', '!'}) {
-            SPECIAL[c] = true;
-        }
-    }
-
     private final CrcPolicy crcPolicy;
     private final FrameListener listener;
     private final TelegramBuffer buffer;
@@ -46,8 +37,9 @@ public final class TelegramFramer {
 
     private int state = HUNT;
     private int crc;
-    private boolean atLineStart;
+    /** Whether the first {@link #parensKnown} bytes of the telegram leave it inside {@code ( )}. */
     private boolean inParens;
+    private int parensKnown;
     private int bangIndex;
     private int crcComputed;
     private long pendingNoise;
@@ -121,58 +113,46 @@ public final class TelegramFramer {
         buffer.clear();
         buffer.add('/');
         crc = CRC_OF_SLASH;
-        atLineStart = false;
         inParens = false;
+        parensKnown = 1;
         state = BODY;
     }
 
     /**
      * The hot loop: finds where the run of body bytes in this chunk ends (a {@code !} or {@code /} at the start of a
-     * line outside {@code ( )}, the end of the chunk, or the size limit), tracking line starts and parentheses, then
-     * adds the run to the CRC (slicing by 8, while the bytes are still in L1) and copies it in one go.
+     * line outside {@code ( )}, the end of the chunk, or the size limit) and adds the run to the CRC in the same pass
+     * ({@link BodyScan}: 8 bytes per step, only the marker bytes are looked at one by one), then copies it in one go.
      */
     private int body(byte[] in, int i, int end) {
         int room = buffer.room();
         int limit = end - i > room ? i + room : end;
         int start = i;
-        boolean lineStart = atLineStart;
-        boolean parens = inParens;
+        int c = crc;
         boolean bang = false;
         boolean restart = false;
-        boolean[] special = SPECIAL;
         while (i < limit) {
-            int b = in[i] & 0xFF;
-            if (!special[b]) {                  // a run of plain data: most bytes
-                do {
-                    i++;
-                } while (i < limit && !special[in[i] & 0xFF]);
-                lineStart = false;
-                continue;
+            long r = BodyScan.crcUntilMarker(c, in, i, limit);
+            c = (int) r & 0xFFFF;
+            i = (int) (r >>> 16);
+            if (i == limit) {
+                break;
             }
-            if (b == '\r' || b == '\n') {
-                lineStart = true;
-            } else {
-                if (lineStart && !parens) {
-                    if (b == '/') {
-                        restart = true;
-                        break;
-                    }
-                    if (b == '!') {
-                        bang = true;
-                        i++;
-                        break;
-                    }
+            int b = in[i];
+            if (atLineStart(in, start, i) && !insideParens(in, start, i)) {
+                if (b == '/') {
+                    restart = true;
+                    break;
                 }
-                parens = b == '(' || (parens && b != ')');
-                lineStart = false;
+                c = Crc16Arc.update(c, b);
+                bang = true;
+                i++;
+                break;
             }
+            c = Crc16Arc.update(c, b);
             i++;
         }
-        int c = Crc16Arc.update(crc, in, start, i - start);
         buffer.add(in, start, i - start);
         crc = c;
-        atLineStart = lineStart;
-        inParens = parens;
         if (bang) {
             bangIndex = buffer.length() - 1;
             crcComputed = c;
@@ -189,6 +169,35 @@ public final class TelegramFramer {
             drop(DropReason.OVERSIZE, n);
         }
         return i;
+    }
+
+    /** Whether {@code in[i]} follows a CR or LF (the byte before may be in the buffer, from an earlier chunk). */
+    private boolean atLineStart(byte[] in, int start, int i) {
+        int before = i > start ? in[i - 1] : buffer.last();
+        return before == '\r' || before == '\n';
+    }
+
+    /**
+     * Whether {@code in[i]} is inside {@code ( )}: the last {@code (} or {@code )} before it is a {@code (}. Looks
+     * back from {@code i} (the closing {@code )} of the line before is a few bytes away), never further than where
+     * the previous call stopped ({@link #parensKnown} telegram bytes, earlier chunks in the buffer), so a telegram
+     * is looked at at most once however many markers it has.
+     */
+    private boolean insideParens(byte[] in, int start, int i) {
+        int buffered = buffer.length();
+        int known = parensKnown;
+        int last = 0;
+        for (int k = i - 1, stop = start + Math.max(known - buffered, 0); k >= stop && last == 0; k--) {
+            int b = in[k];
+            last = b == '(' || b == ')' ? b : 0;
+        }
+        if (last == 0 && known < buffered) {
+            last = buffer.lastParen(known);
+        }
+        boolean parens = last == 0 ? inParens : last == '(';
+        parensKnown = buffered + (i - start);
+        inParens = parens;
+        return parens;
     }
 
     /** One byte after the {@code !}; returns false when the byte was not consumed and must be read again in HUNT. */
