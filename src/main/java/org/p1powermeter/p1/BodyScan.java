@@ -22,6 +22,13 @@ final class BodyScan {
     private BodyScan() {
     }
 
+    /** Non-zero when one of the 8 bytes of {@code w} is {@code !} or {@code /} (may also flag a byte above one). */
+    private static long hasMarker(long w) {
+        long x = w ^ BANGS;
+        long y = w ^ SLASHES;
+        return ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+    }
+
     /**
      * Feeds {@code b[from, p)} into the CRC register {@code crc}, where {@code p} is the index of the first {@code !}
      * or {@code /} in {@code b[from, to)}, or {@code to} when there is none.
@@ -33,20 +40,23 @@ final class BodyScan {
         int c = crc & 0xFFFF;
         int i = from;
         while (true) {
-            for (int stop = to - 7; i < stop; i += 8) {
+            for (int stop = to - 15; i < stop; i += 16) {
                 long w = (long) LONG_LE.get(b, i);
-                long x = w ^ BANGS;
-                long y = w ^ SLASHES;
-                if ((((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS) != 0) {
-                    break; // a marker (or, rarely, a false alarm) in these 8 bytes: look at them one by one
+                long v = (long) LONG_LE.get(b, i + 8);
+                if ((hasMarker(w) | hasMarker(v)) != 0) {
+                    break; // a marker (or, rarely, a false alarm) in these 16 bytes: look at them one by one
                 }
                 c ^= (int) w & 0xFFFF;
-                c = t[7 * 256 + (c & 0xFF)] ^ t[6 * 256 + (c >>> 8)]
-                        ^ t[5 * 256 + ((int) (w >>> 16) & 0xFF)] ^ t[4 * 256 + ((int) (w >>> 24) & 0xFF)]
-                        ^ t[3 * 256 + ((int) (w >>> 32) & 0xFF)] ^ t[2 * 256 + ((int) (w >>> 40) & 0xFF)]
-                        ^ t[256 + ((int) (w >>> 48) & 0xFF)] ^ t[(int) (w >>> 56)];
+                c = t[15 * 256 + (c & 0xFF)] ^ t[14 * 256 + (c >>> 8)]
+                        ^ t[13 * 256 + ((int) (w >>> 16) & 0xFF)] ^ t[12 * 256 + ((int) (w >>> 24) & 0xFF)]
+                        ^ t[11 * 256 + ((int) (w >>> 32) & 0xFF)] ^ t[10 * 256 + ((int) (w >>> 40) & 0xFF)]
+                        ^ t[9 * 256 + ((int) (w >>> 48) & 0xFF)] ^ t[8 * 256 + (int) (w >>> 56)]
+                        ^ t[7 * 256 + ((int) v & 0xFF)] ^ t[6 * 256 + ((int) (v >>> 8) & 0xFF)]
+                        ^ t[5 * 256 + ((int) (v >>> 16) & 0xFF)] ^ t[4 * 256 + ((int) (v >>> 24) & 0xFF)]
+                        ^ t[3 * 256 + ((int) (v >>> 32) & 0xFF)] ^ t[2 * 256 + ((int) (v >>> 40) & 0xFF)]
+                        ^ t[256 + ((int) (v >>> 48) & 0xFF)] ^ t[(int) (v >>> 56)];
             }
-            int stop = Math.min(i + 8, to);
+            int stop = Math.min(i + 16, to);
             for (; i < stop; i++) {
                 byte ch = b[i];
                 if (ch == '!' || ch == '/') {
