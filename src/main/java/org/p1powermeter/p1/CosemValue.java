@@ -93,6 +93,9 @@ public final class CosemValue {
         if (d == null || d.scale() > 0) {
             return null;
         }
+        if (d.scale() == 0 && d.precision() <= 18) {
+            return d.longValue(); // fits for sure: no exception handler on the common path
+        }
         try {
             return d.longValueExact();
         } catch (ArithmeticException e) {
