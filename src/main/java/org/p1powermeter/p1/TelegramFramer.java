@@ -37,9 +37,7 @@ public final class TelegramFramer {
 
     private int state = HUNT;
     private int crc;
-    /** Whether the first {@link #parensKnown} bytes of the telegram leave it inside {@code ( )}. */
-    private boolean inParens;
-    private int parensKnown;
+    private final MarkerCheck markerCheck = new MarkerCheck();
     private int bangIndex;
     private int crcComputed;
     private long pendingNoise;
@@ -113,8 +111,7 @@ public final class TelegramFramer {
         buffer.clear();
         buffer.add('/');
         crc = CRC_OF_SLASH;
-        inParens = false;
-        parensKnown = 1;
+        markerCheck.start();
         state = BODY;
     }
 
@@ -138,7 +135,7 @@ public final class TelegramFramer {
                 break;
             }
             int b = in[i];
-            if (atLineStart(in, start, i) && !insideParens(in, start, i)) {
+            if (markerCheck.endsBody(buffer, in, start, i)) {
                 if (b == '/') {
                     restart = true;
                     break;
@@ -169,35 +166,6 @@ public final class TelegramFramer {
             drop(DropReason.OVERSIZE, n);
         }
         return i;
-    }
-
-    /** Whether {@code in[i]} follows a CR or LF (the byte before may be in the buffer, from an earlier chunk). */
-    private boolean atLineStart(byte[] in, int start, int i) {
-        int before = i > start ? in[i - 1] : buffer.last();
-        return before == '\r' || before == '\n';
-    }
-
-    /**
-     * Whether {@code in[i]} is inside {@code ( )}: the last {@code (} or {@code )} before it is a {@code (}. Looks
-     * back from {@code i} (the closing {@code )} of the line before is a few bytes away), never further than where
-     * the previous call stopped ({@link #parensKnown} telegram bytes, earlier chunks in the buffer), so a telegram
-     * is looked at at most once however many markers it has.
-     */
-    private boolean insideParens(byte[] in, int start, int i) {
-        int buffered = buffer.length();
-        int known = parensKnown;
-        int last = 0;
-        for (int k = i - 1, stop = start + Math.max(known - buffered, 0); k >= stop && last == 0; k--) {
-            int b = in[k];
-            last = b == '(' || b == ')' ? b : 0;
-        }
-        if (last == 0 && known < buffered) {
-            last = buffer.lastParen(known);
-        }
-        boolean parens = last == 0 ? inParens : last == '(';
-        parensKnown = buffered + (i - start);
-        inParens = parens;
-        return parens;
     }
 
     /** One byte after the {@code !}; returns false when the byte was not consumed and must be read again in HUNT. */
