@@ -21,8 +21,39 @@ final class ObisCache {
     }
 
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long OPENS = ONES * '(';
 
     private final Entry[] slots = new Entry[SLOTS];
+
+    /**
+     * Where the id text starting at {@code from} ends: the index of the first {@code (} in
+     * {@code bytes[from, min(end, from + MAX_LENGTH)]}, or {@code min(end, from + MAX_LENGTH)} when there is none
+     * there. Two 8-byte reads and a SWAR test instead of a byte loop when the array allows it.
+     */
+    static int openParen(byte[] bytes, int from, int end) {
+        int max = Math.min(end, from + MAX_LENGTH);
+        if (from + MAX_LENGTH + 1 <= bytes.length) {
+            long x = (long) LONG_LE.get(bytes, from) ^ OPENS;
+            long m = (x - ONES) & ~x & (ONES << 7);   // lowest flagged byte = first '(' (little endian)
+            int at;
+            if (m != 0) {
+                at = from + (Long.numberOfTrailingZeros(m) >>> 3);
+            } else {
+                x = (long) LONG_LE.get(bytes, from + 8) ^ OPENS;
+                m = (x - ONES) & ~x & (ONES << 7);
+                at = m != 0 ? from + 8 + (Long.numberOfTrailingZeros(m) >>> 3)
+                        : bytes[from + MAX_LENGTH] == '(' ? from + MAX_LENGTH : max;
+            }
+            return Math.min(at, max);
+        }
+        int open = from;
+        while (open < max && bytes[open] != '(') {
+            open++;
+        }
+        return open;
+    }
 
     /** The id for {@code bytes[from, to)}, or null when it was not seen (or is longer than {@link #MAX_LENGTH}). */
     ObisId get(byte[] bytes, int from, int to) {

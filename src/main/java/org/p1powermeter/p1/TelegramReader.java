@@ -158,11 +158,7 @@ final class TelegramReader {
     private ObisId readObis(int start) {
         final byte[] bytes = b;
         final int end = limit;
-        int open = start;
-        int maxOpen = Math.min(end, start + ObisCache.MAX_LENGTH);
-        while (open < maxOpen && bytes[open] != '(') {
-            open++;
-        }
+        int open = ObisCache.openParen(bytes, start, end);
         if (open < end && bytes[open] == '(') {
             ObisId known = obisCache.get(bytes, start, open);
             if (known != null) {
