@@ -36,6 +36,7 @@ public final class MeasurementExtractor {
     static final int MAX_MBUS_CHANNEL = 4;
     private static final int MBUS_DEVICE_TYPE_C = 24;
     private static final MeasurementType[] ROWS = MeasurementType.values();
+    private static final BigDecimal MAX_MEDIUM = BigDecimal.valueOf(255);
 
     static {
         if (ROWS.length > Long.SIZE) {
@@ -103,8 +104,7 @@ public final class MeasurementExtractor {
                 }
                 if (id.d() == 1 && id.e() == 0) {
                     if (mbusDeviceType[id.b()] < 0) {
-                        Long type = object.value().integer();
-                        mbusDeviceType[id.b()] = type == null || type < 0 || type > 255 ? -1 : type.intValue();
+                        mbusDeviceType[id.b()] = deviceType(object.value());
                     }
                 } else if (isMbusValue(id)) {
                     if (mbusValue[id.b()] == null) {
@@ -127,6 +127,12 @@ public final class MeasurementExtractor {
             }
         }
         return new Extraction(out, skipped == null ? List.of() : skipped);
+    }
+
+    /** The M-Bus medium 0–255 of a {@code 0-n:24.1.0} value, or -1: what {@code integer()} would give, unboxed. */
+    private static int deviceType(CosemValue value) {
+        BigDecimal d = value.decimal();
+        return d != null && d.scale() == 0 && d.signum() >= 0 && d.compareTo(MAX_MEDIUM) <= 0 ? d.intValue() : -1;
     }
 
     private static boolean isMbusValue(ObisId id) {
@@ -167,12 +173,12 @@ public final class MeasurementExtractor {
     /** Adds the measurement to {@code out}, or returns why not. */
     private static Skipped convert(MeasurementType row, ObisId id, CosemValue value, String unit, int channel,
             Instant time, List<Measurement> out) {
-        if (value.isEmpty() || value.text().isEmpty()) {
-            return new Skipped(id, row, channel, SkipReason.EMPTY_VALUE, value.toString());
-        }
-        BigDecimal sent = value.decimal();
+        // a number is never empty text: the text (a string the parser does not build) is only looked at otherwise
+        BigDecimal sent = value.isEmpty() ? null : value.decimal();
         if (sent == null) {
-            return new Skipped(id, row, channel, SkipReason.NOT_A_NUMBER, value.toString());
+            return new Skipped(id, row, channel,
+                    value.isEmpty() || value.text().isEmpty() ? SkipReason.EMPTY_VALUE : SkipReason.NOT_A_NUMBER,
+                    value.toString());
         }
         int exponent = row.meterUnit().exponentFrom(unit);
         if (exponent == Integer.MIN_VALUE) {

@@ -15,7 +15,9 @@ import java.util.Objects;
 public final class CosemObject {
 
     private final ObisId obis;
+    /** The value groups, or null for the common one-group line, whose group is {@link #single}. */
     private final CosemValue[] values;
+    private final CosemValue single;
     private final int mainIndex;
     private final int timestampIndex;
     private List<CosemValue> valueList;
@@ -28,17 +30,27 @@ public final class CosemObject {
      */
     public CosemObject(ObisId obis, List<CosemValue> values, int mainIndex, int timestampIndex) {
         this(obis, values.toArray(new CosemValue[0]), mainIndex, timestampIndex);
-        for (CosemValue v : this.values) {
-            Objects.requireNonNull(v, "value group");
+        for (int i = 0, n = valueCount(); i < n; i++) {
+            Objects.requireNonNull(value(i), "value group");
         }
     }
 
     /** Takes ownership of {@code values} (not copied). */
     CosemObject(ObisId obis, CosemValue[] values, int mainIndex, int timestampIndex) {
         this.obis = Objects.requireNonNull(obis, "obis");
-        this.values = values;
+        this.values = values.length == 1 ? null : values;
+        this.single = values.length == 1 ? values[0] : null;
         this.mainIndex = mainIndex < values.length ? mainIndex : -1;
         this.timestampIndex = timestampIndex < values.length ? timestampIndex : -1;
+    }
+
+    /** A line with one value group, which is its reading (the parser's common case: no array). */
+    CosemObject(ObisId obis, CosemValue value) {
+        this.obis = Objects.requireNonNull(obis, "obis");
+        this.values = null;
+        this.single = value;
+        this.mainIndex = 0;
+        this.timestampIndex = -1;
     }
 
     public ObisId obis() {
@@ -49,7 +61,7 @@ public final class CosemObject {
     public List<CosemValue> values() {
         List<CosemValue> list = valueList;
         if (list == null) {
-            list = Collections.unmodifiableList(Arrays.asList(values));
+            list = values == null ? Collections.singletonList(single) : Collections.unmodifiableList(Arrays.asList(values));
             valueList = list;
         }
         return list;
@@ -57,11 +69,17 @@ public final class CosemObject {
 
     /** Number of value groups. */
     public int valueCount() {
-        return values.length;
+        return values == null ? 1 : values.length;
     }
 
     /** The value group at {@code index} (0-based), without building the list. */
     public CosemValue value(int index) {
+        if (values == null) {
+            if (index != 0) {
+                throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length 1");
+            }
+            return single;
+        }
         return values[index];
     }
 
@@ -77,19 +95,19 @@ public final class CosemObject {
 
     /** The reading of this line; {@link CosemValue#EMPTY} when there is none. */
     public CosemValue value() {
-        return mainIndex < 0 ? CosemValue.EMPTY : values[mainIndex];
+        return mainIndex < 0 ? CosemValue.EMPTY : value(mainIndex);
     }
 
     /** The capture time that goes with the reading (M-Bus, peaks), or null. */
     public Instant captureTime(ZoneId zone) {
-        return timestampIndex < 0 ? null : values[timestampIndex].timestamp(zone);
+        return timestampIndex < 0 ? null : value(timestampIndex).timestamp(zone);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(obis.toString());
-        for (CosemValue v : values) {
-            sb.append(v);
+        for (int i = 0, n = valueCount(); i < n; i++) {
+            sb.append(value(i));
         }
         return sb.toString();
     }

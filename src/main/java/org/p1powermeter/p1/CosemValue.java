@@ -93,6 +93,9 @@ public final class CosemValue {
         if (d == null || d.scale() > 0) {
             return null;
         }
+        if (d.scale() == 0 && d.precision() <= 18) {
+            return d.longValue(); // fits for sure: no exception handler on the common path
+        }
         try {
             return d.longValueExact();
         } catch (ArithmeticException e) {
@@ -102,7 +105,10 @@ public final class CosemValue {
 
     /** The text as a P1 timestamp in the given zone, or null when it is not one or is a known placeholder. */
     public Instant timestamp(ZoneId zone) {
-        return isTimestamp() ? P1Timestamp.parse(text(), zone) : null;
+        if (source != null) {
+            return P1Timestamp.parse(source, offset, length, zone); // checks the shape itself, no string built
+        }
+        return isTimestamp() ? P1Timestamp.parse(text, zone) : null;
     }
 
     /** True when the text looks like a P1 timestamp ({@code YYMMDDhhmmss} with optional {@code S}/{@code W}). */

@@ -17,8 +17,11 @@ public final class Crc16Arc {
 
     /** Register after byte {@code i} when the register was 0 before it; shared with {@link TelegramFramer}. */
     static final char[] TABLE = buildTable();
-    /** {@code SLICES[k * 256 + n]}: register after byte {@code n} followed by {@code k} zero bytes. */
-    private static final char[] SLICES = buildSlices();
+    /**
+     * {@code SLICES[k * 256 + n]}: register after byte {@code n} followed by {@code k} zero bytes, k = 0 … 15
+     * (this class uses 8, {@link BodyScan} all 16).
+     */
+    static final char[] SLICES = buildSlices();
 
     private Crc16Arc() {
     }
@@ -36,9 +39,9 @@ public final class Crc16Arc {
     }
 
     private static char[] buildSlices() {
-        char[] slices = new char[8 * 256];
+        char[] slices = new char[16 * 256];
         System.arraycopy(TABLE, 0, slices, 0, 256);
-        for (int k = 1; k < 8; k++) {
+        for (int k = 1; k < 16; k++) {
             for (int n = 0; n < 256; n++) {
                 int prev = slices[(k - 1) * 256 + n];
                 slices[k * 256 + n] = (char) ((prev >>> 8) ^ TABLE[prev & 0xFF]);

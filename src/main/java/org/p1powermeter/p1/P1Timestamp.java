@@ -1,5 +1,6 @@
 package org.p1powermeter.p1;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,12 +24,15 @@ import java.util.List;
 public final class P1Timestamp {
 
     /**
-     * The offset of the last hour read, when that hour is clear of any zone transition: telegrams arrive every
-     * 1–10 s, so nearly every timestamp hits it. Immutable, so a racy read sees a whole entry or an older one.
+     * The offsets of the last few hours read, each clear of any zone transition: telegrams arrive every 1–10 s and
+     * carry the telegram time plus an M-Bus capture time (usually another hour), so nearly every timestamp hits one.
+     * Entries are immutable (final fields), so a racy read sees a whole entry, an older one or none.
      */
-    private static volatile HourOffset lastHour;
+    private static final HourOffset[] HOURS = new HourOffset[4];
+    /** Round-robin victim for the next entry; racy on purpose (any value is fine). */
+    private static int nextHour;
 
-    private record HourOffset(ZoneId zone, int hourKey, char flag, LocalDateTime hourStart, ZoneOffset offset) {
+    private record HourOffset(ZoneId zone, int hourKey, char flag, long hourStartEpoch) {
     }
 
     private P1Timestamp() {
@@ -70,28 +74,48 @@ public final class P1Timestamp {
      * @return the instant, or null when the text is not a timestamp, is a placeholder or names an impossible date
      */
     public static Instant parse(String text, ZoneId zone) {
-        if (!looksLikeTimestamp(text) || isPlaceholder(text)) {
+        if (!looksLikeTimestamp(text)) {
             return null;
         }
-        char flag = text.length() == 13 ? text.charAt(12) : ' ';
-        int minute = two(text, 8);
-        int second = two(text, 10);
-        int hourKey = ((two(text, 0) * 100 + two(text, 2)) * 100 + two(text, 4)) * 100 + two(text, 6);
-        HourOffset cached = lastHour;
-        if (cached != null && cached.hourKey == hourKey && cached.flag == flag && minute < 60 && second < 60
-                && cached.zone.equals(zone)) {
-            return Instant.ofEpochSecond(cached.hourStart.toEpochSecond(cached.offset) + minute * 60L + second);
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1); // 12 or 13 ASCII characters
+        return parse(bytes, 0, bytes.length, zone);
+    }
+
+    /** {@link #parse(String, ZoneId)} for {@code bytes[offset, offset + length)}, without building a string. */
+    static Instant parse(byte[] bytes, int offset, int length, ZoneId zone) {
+        if (!looksLikeTimestamp(bytes, offset, length) || isPlaceholder(bytes, offset)) {
+            return null;
+        }
+        char flag = length == 13 ? (char) bytes[offset + 12] : ' ';
+        int minute = two(bytes, offset + 8);
+        int second = two(bytes, offset + 10);
+        int hourKey = ((two(bytes, offset) * 100 + two(bytes, offset + 2)) * 100 + two(bytes, offset + 4)) * 100
+                + two(bytes, offset + 6);
+        if (minute < 60 && second < 60) {
+            for (HourOffset cached : HOURS) {
+                if (cached != null && cached.hourKey == hourKey && cached.flag == flag && cached.zone.equals(zone)) {
+                    return Instant.ofEpochSecond(cached.hourStartEpoch + minute * 60L + second);
+                }
+            }
         }
         try {
-            LocalDateTime local = LocalDateTime.of(2000 + two(text, 0), two(text, 2), two(text, 4),
-                    two(text, 6), minute, second);
+            LocalDateTime local = LocalDateTime.of(2000 + two(bytes, offset), two(bytes, offset + 2),
+                    two(bytes, offset + 4), two(bytes, offset + 6), minute, second);
             ZoneRules rules = zone.getRules();
-            ZoneOffset offset = offsetFor(local, flag, rules);
-            rememberHour(zone, hourKey, flag, local, offset, rules);
-            return Instant.ofEpochSecond(local.toEpochSecond(offset));
+            ZoneOffset zoneOffset = offsetFor(local, flag, rules);
+            rememberHour(zone, hourKey, flag, local, zoneOffset, rules);
+            return Instant.ofEpochSecond(local.toEpochSecond(zoneOffset));
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** {@link #isPlaceholder(String)} for the 12 digits at {@code bytes[offset]} (already checked to be digits). */
+    private static boolean isPlaceholder(byte[] bytes, int offset) {
+        int date = (two(bytes, offset) * 100 + two(bytes, offset + 2)) * 100 + two(bytes, offset + 4);
+        int time = (two(bytes, offset + 6) * 100 + two(bytes, offset + 8)) * 100 + two(bytes, offset + 10);
+        return (date == 101 && (time == 1 || time == 10000)) || (date == 700101 && time == 10000)
+                || (two(bytes, offset) == 63 && two(bytes, offset + 2) == 25) || (date == 0 && time == 0);
     }
 
     private static void rememberHour(ZoneId zone, int hourKey, char flag, LocalDateTime local, ZoneOffset offset,
@@ -100,7 +124,9 @@ public final class P1Timestamp {
         List<ZoneOffset> atStart = rules.getValidOffsets(start);
         List<ZoneOffset> atEnd = rules.getValidOffsets(start.plusSeconds(3599));
         if (atStart.size() == 1 && atEnd.size() == 1 && atStart.get(0).equals(offset) && atEnd.get(0).equals(offset)) {
-            lastHour = new HourOffset(zone, hourKey, flag, start, offset);
+            int slot = nextHour & (HOURS.length - 1);
+            nextHour = slot + 1;
+            HOURS[slot] = new HourOffset(zone, hourKey, flag, start.toEpochSecond(offset));
         }
     }
 
@@ -126,7 +152,7 @@ public final class P1Timestamp {
         return first;
     }
 
-    private static int two(String s, int i) {
-        return (s.charAt(i) - '0') * 10 + (s.charAt(i + 1) - '0');
+    private static int two(byte[] b, int i) {
+        return (b[i] - '0') * 10 + (b[i + 1] - '0');
     }
 }

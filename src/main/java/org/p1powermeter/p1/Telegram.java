@@ -1,6 +1,7 @@
 package org.p1powermeter.p1;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -24,11 +25,24 @@ public final class Telegram {
     }
 
     public Telegram(RawTelegram raw, String header, List<CosemObject> objects, Instant timestamp, List<ParseIssue> issues) {
+        this(raw, header, List.copyOf(objects), timestamp, List.copyOf(issues), null);
+    }
+
+    /** The lists are unmodifiable already and held by no one else; {@code owned} only tells the constructors apart. */
+    private Telegram(RawTelegram raw, String header, List<CosemObject> objects, Instant timestamp,
+            List<ParseIssue> issues, Void owned) {
         this.raw = raw;
         this.header = header;
-        this.objects = List.copyOf(objects);
+        this.objects = objects;
         this.timestamp = timestamp;
-        this.issues = List.copyOf(issues);
+        this.issues = issues;
+    }
+
+    /** The parser's telegram: takes over the lists it built (no element may be null; nothing else holds them). */
+    static Telegram ofParsed(RawTelegram raw, String header, List<CosemObject> objects, Instant timestamp,
+            List<ParseIssue> issues) {
+        return new Telegram(raw, header, Collections.unmodifiableList(objects), timestamp,
+                issues.isEmpty() ? List.of() : Collections.unmodifiableList(issues), null);
     }
 
     public RawTelegram raw() {

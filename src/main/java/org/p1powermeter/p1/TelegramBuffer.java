@@ -58,6 +58,22 @@ final class TelegramBuffer {
         bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(needed, 2L * bytes.length)));
     }
 
+    /** The last byte added; the buffer is not empty. */
+    int last() {
+        return bytes[length - 1];
+    }
+
+    /** The last {@code (} or {@code )} among bytes {@code [from, length)}, or 0 when there is none. */
+    int lastParen(int from) {
+        for (int k = length - 1; k >= from; k--) {
+            int b = bytes[k];
+            if (b == '(' || b == ')') {
+                return b;
+            }
+        }
+        return 0;
+    }
+
     byte[] copy() {
         return Arrays.copyOf(bytes, length);
     }

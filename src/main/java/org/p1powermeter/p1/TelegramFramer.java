@@ -29,15 +29,6 @@ public final class TelegramFramer {
     private static final int AWAIT_LF = 3;
 
     private static final int CRC_OF_SLASH = Crc16Arc.update(0, '/');
-    /** The bytes the body loop must look at: CR, LF, '(', ')', '/', '!'. */
-    private static final boolean[] SPECIAL = new boolean[256];
-
-    static {
-        for (char c : new char[] {'\r', '\n', '(', ')', '/', '!'}) {
-            SPECIAL[c] = true;
-        }
-    }
-
     private final CrcPolicy crcPolicy;
     private final FrameListener listener;
     private final TelegramBuffer buffer;
@@ -46,8 +37,7 @@ public final class TelegramFramer {
 
     private int state = HUNT;
     private int crc;
-    private boolean atLineStart;
-    private boolean inParens;
+    private final MarkerCheck markerCheck = new MarkerCheck();
     private int bangIndex;
     private int crcComputed;
     private long pendingNoise;
@@ -121,58 +111,45 @@ public final class TelegramFramer {
         buffer.clear();
         buffer.add('/');
         crc = CRC_OF_SLASH;
-        atLineStart = false;
-        inParens = false;
+        markerCheck.start();
         state = BODY;
     }
 
     /**
      * The hot loop: finds where the run of body bytes in this chunk ends (a {@code !} or {@code /} at the start of a
-     * line outside {@code ( )}, the end of the chunk, or the size limit), tracking line starts and parentheses, then
-     * adds the run to the CRC (slicing by 8, while the bytes are still in L1) and copies it in one go.
+     * line outside {@code ( )}, the end of the chunk, or the size limit) and adds the run to the CRC in the same pass
+     * ({@link BodyScan}: 8 bytes per step, only the marker bytes are looked at one by one), then copies it in one go.
      */
     private int body(byte[] in, int i, int end) {
         int room = buffer.room();
         int limit = end - i > room ? i + room : end;
         int start = i;
-        boolean lineStart = atLineStart;
-        boolean parens = inParens;
+        int c = crc;
         boolean bang = false;
         boolean restart = false;
-        boolean[] special = SPECIAL;
         while (i < limit) {
-            int b = in[i] & 0xFF;
-            if (!special[b]) {                  // a run of plain data: most bytes
-                do {
-                    i++;
-                } while (i < limit && !special[in[i] & 0xFF]);
-                lineStart = false;
-                continue;
+            long r = BodyScan.crcUntilMarker(c, in, i, limit);
+            c = (int) r & 0xFFFF;
+            i = (int) (r >>> 16);
+            if (i == limit) {
+                break;
             }
-            if (b == '\r' || b == '\n') {
-                lineStart = true;
-            } else {
-                if (lineStart && !parens) {
-                    if (b == '/') {
-                        restart = true;
-                        break;
-                    }
-                    if (b == '!') {
-                        bang = true;
-                        i++;
-                        break;
-                    }
+            int b = in[i];
+            if (markerCheck.endsBody(buffer, in, start, i)) {
+                if (b == '/') {
+                    restart = true;
+                    break;
                 }
-                parens = b == '(' || (parens && b != ')');
-                lineStart = false;
+                c = Crc16Arc.update(c, b);
+                bang = true;
+                i++;
+                break;
             }
+            c = Crc16Arc.update(c, b);
             i++;
         }
-        int c = Crc16Arc.update(crc, in, start, i - start);
         buffer.add(in, start, i - start);
         crc = c;
-        atLineStart = lineStart;
-        inParens = parens;
         if (bang) {
             bangIndex = buffer.length() - 1;
             crcComputed = c;

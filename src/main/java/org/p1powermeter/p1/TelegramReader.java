@@ -57,7 +57,7 @@ final class TelegramReader {
             p = readLine(p);
         }
         flush();
-        return new Telegram(raw, header, objects, clock == null ? null : clock.value().timestamp(zone),
+        return Telegram.ofParsed(raw, header, objects, clock == null ? null : clock.value().timestamp(zone),
                 issues == null ? List.of() : issues);
     }
 
@@ -143,7 +143,8 @@ final class TelegramReader {
 
     private void flush() {
         if (pendingObis != null && groupCount > 0) {
-            CosemObject object = CosemLayout.build(pendingObis, Arrays.copyOf(groups, groupCount));
+            CosemObject object = groupCount == 1 ? new CosemObject(pendingObis, groups[0])
+                    : CosemLayout.build(pendingObis, Arrays.copyOf(groups, groupCount));
             objects.add(object);
             if (clock == null && pendingObis.key() == Telegram.TIMESTAMP.key()) {
                 clock = object;
@@ -157,11 +158,7 @@ final class TelegramReader {
     private ObisId readObis(int start) {
         final byte[] bytes = b;
         final int end = limit;
-        int open = start;
-        int maxOpen = Math.min(end, start + ObisCache.MAX_LENGTH);
-        while (open < maxOpen && bytes[open] != '(') {
-            open++;
-        }
+        int open = ObisCache.openParen(bytes, start, end);
         if (open < end && bytes[open] == '(') {
             ObisId known = obisCache.get(bytes, start, open);
             if (known != null) {

@@ -2,11 +2,11 @@ package org.p1powermeter.vscp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -21,7 +21,7 @@ import java.time.format.DateTimeParseException;
  * vscpDateTime, vscpTimeStamp, vscpClass, vscpType, vscpGuid, vscpData, vscpNote, measurement{value, unit,
  * sensorindex, zone, subzone}}. {@code vscpNote} and {@code measurement} are left out when the event has none.
  * {@code vscpDateTime} is {@code yyyy-MM-ddTHH:mm:ssZ} (UTC, seconds); {@code measurement.value} is the exact
- * plain decimal. Writing streams through a {@link JsonGenerator} (no reflection); thread-safe.
+ * plain decimal. Writing streams through a {@link JsonGenerator} (no reflection), one reused per thread; thread-safe.
  */
 public final class VscpJson {
 
@@ -30,17 +30,52 @@ public final class VscpJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    /** One generator per thread, writing into a reused builder: per event only the result array is new. */
+    private static final ThreadLocal<Writer> WRITERS = ThreadLocal.withInitial(Writer::new);
+    /** The last {@link #isoSeconds} result: the events of one telegram share their time. */
+    private static volatile IsoSecond lastIsoSecond = new IsoSecond(Long.MIN_VALUE, "");
+
+    private record IsoSecond(long epochSecond, String text) {
+    }
+
+    private static final class Writer {
+        final ByteArrayBuilder out = new ByteArrayBuilder(512);
+        private JsonGenerator generator;
+
+        JsonGenerator generator() throws IOException {
+            JsonGenerator g = generator;
+            if (g == null) {
+                g = FACTORY.createGenerator(out);
+                g.setRootValueSeparator(null); // events are written one after another: no space between them
+                generator = g;
+            }
+            return g;
+        }
+
+        void discard() {
+            generator = null;
+        }
+    }
+
     private VscpJson() {
     }
 
     public static byte[] toJsonBytes(VscpEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(320);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        Writer w = WRITERS.get();
+        try {
+            JsonGenerator g = w.generator();
             write(g, event);
+            g.flush();
+            return w.out.toByteArray();
         } catch (IOException e) {
+            w.discard();
             throw new UncheckedIOException(e); // cannot happen on a byte array
+        } catch (RuntimeException e) {
+            w.discard(); // the generator stopped half way through the event: start the next one afresh
+            throw e;
+        } finally {
+            w.out.reset();
         }
-        return out.toByteArray();
     }
 
     public static String toJson(VscpEvent event) {
@@ -81,6 +116,16 @@ public final class VscpJson {
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, fractions dropped. */
     static String isoSeconds(Instant t) {
+        IsoSecond last = lastIsoSecond;
+        if (last.epochSecond == t.getEpochSecond()) {
+            return last.text;
+        }
+        String text = formatIsoSeconds(t);
+        lastIsoSecond = new IsoSecond(t.getEpochSecond(), text);
+        return text;
+    }
+
+    private static String formatIsoSeconds(Instant t) {
         LocalDateTime u = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
         int year = u.getYear();
         if (year < 0 || year > 9999) {

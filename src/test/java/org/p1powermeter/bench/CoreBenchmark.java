@@ -22,6 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.p1.FrameListener;
 import org.p1powermeter.p1.FramerOptions;
+import org.p1powermeter.p1.FramerStats;
 import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.TelegramFramer;
 import org.p1powermeter.p1.TelegramParser;
@@ -71,6 +72,13 @@ public class CoreBenchmark {
         });
         events = extractor.extract(parser.parse(frameOnce(telegram))).measurements().stream()
                 .map(m -> factory.create(m, Instant.now(), true)).toList();
+        // a benchmark that framed nothing (CRC mismatch, drop) would measure an empty loop: refuse to run
+        framer.feed(telegram, 0, telegram.length);
+        FramerStats stats = framer.stats();
+        if (stats.telegrams() != 1 || stats.totalDroppedBytes() != 0 || events.isEmpty()) {
+            throw new IllegalStateException(telegramFile + ": expected one clean telegram with measurements, got "
+                    + stats + ", " + events.size() + " events");
+        }
     }
 
     /** One telegram: framed from its bytes (CRC in the same pass), parsed, turned into measurements. */
