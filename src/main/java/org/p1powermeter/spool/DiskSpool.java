@@ -53,7 +53,7 @@ public final class DiskSpool implements AutoCloseable {
 
     /** Opens (or creates) the spool in {@code directory}, recovering what an earlier run left there. */
     public static DiskSpool open(Path directory, SpoolLimits limits, Clock clock) throws IOException {
-        SpoolDirectory dir = SpoolDirectory.open(directory);
+        SpoolDirectory dir = SpoolDirectory.open(directory.toAbsolutePath().normalize());
         DiskSpool spool = new DiskSpool(dir, limits, clock);
         try {
             spool.recover();

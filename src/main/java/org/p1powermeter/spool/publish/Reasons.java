@@ -17,7 +17,7 @@ final class Reasons {
     static String of(MqttException e) {
         return switch (e.getReasonCode()) {
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> "bad user name or password";
-            case MqttException.REASON_CODE_NOT_AUTHORIZED -> "not authorized";
+            case MqttException.REASON_CODE_NOT_AUTHORIZED -> "bad user name or password, or not authorized"; // Mosquitto's answer to a wrong password
             case MqttException.REASON_CODE_INVALID_CLIENT_ID -> "client id rejected";
             default -> e.getMessage() + (e.getCause() == null || e.getCause().getMessage() == null ? ""
                     : ": " + e.getCause().getMessage()) + " (" + e.getReasonCode() + ")";
