@@ -1,13 +1,9 @@
 package org.p1powermeter.spool;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,17 +25,13 @@ public final class DiskSpool implements AutoCloseable {
     private final SpoolDirectory dir;
     private final SpoolLimits limits;
     private final Clock clock;
-    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
-    private final ByteBuffer writeBuffer = ByteBuffer.allocate(64 * 1024);
+    private final SegmentList segments = new SegmentList();
     private final SpoolTally tally = new SpoolTally();
-    private Segment current;
-    private FileChannel writeChannel;
+    private final SegmentCursor cursor = new SegmentCursor();
+    private SegmentWriter writer;
     private long nextSequence;
     private long acknowledged;
     private long writtenAcknowledged;
-    private Segment readSegment;
-    private Segment.ChunkReader reader;
-    private FileChannel readChannel;
     private long lastRead;
     private long highestRead;
     private int waiters;
@@ -66,29 +58,16 @@ public final class DiskSpool implements AutoCloseable {
 
     private void recover() throws IOException {
         acknowledged = dir.readAcknowledged();
-        long last = 0;
-        for (Path file : dir.segmentFiles()) {
-            Segment.Recovered r = Segment.recover(file, SpoolDirectory.firstSequenceOf(file));
-            if (r.corruptBytes() > 0) {
-                tally.corruptBytes += r.corruptBytes();
-                LOG.warn("Spool {}: skipped {} damaged bytes at the end of {} ({}), the rest is kept", dir.path(),
-                        r.corruptBytes(), file.getFileName(), r.reason());
-            }
-            Segment s = r.segment();
-            if (s.isEmpty() || s.lastSequence <= acknowledged || s.firstSequence <= last) { // delivered or overlapping
-                Files.deleteIfExists(file);
-                continue;
-            }
-            segments.addLast(s);
-            last = s.lastSequence;
-        }
-        nextSequence = Math.max(last, acknowledged) + 1;
+        SpoolDirectory.Recovery r = dir.recoverSegments(acknowledged);
+        r.segments().forEach(segments::addLast);
+        tally.corruptBytes = r.corruptBytes();
+        nextSequence = Math.max(segments.isEmpty() ? 0 : segments.last().lastSequence, acknowledged) + 1;
         writtenAcknowledged = acknowledged;
         lastRead = acknowledged;
         highestRead = acknowledged;
         tally.recovered = depth();
         startSegment();
-        readSegment = segments.peekFirst();
+        cursor.moveTo(segments.first());
         if (tally.recovered > 0) {
             LOG.info("Spool {}: {} undelivered events from the last run", dir.path(), tally.recovered);
         }
@@ -99,23 +78,11 @@ public final class DiskSpool implements AutoCloseable {
         ensureOpen();
         byte[] topicBytes = RecordCodec.topicBytes(topic);
         int size = RecordCodec.encodedSize(topicBytes, payload);
-        if (current.bytes + size > limits.segmentBytes() && !current.isEmpty()) {
+        if (writer.isFullFor(size, limits.segmentBytes())) {
             startSegment();
         }
-        if (writeBuffer.remaining() < size) {
-            writeOut();
-        }
         long sequence = nextSequence++;
-        long now = clock.millis();
-        ByteBuffer target = size <= writeBuffer.capacity() ? writeBuffer : ByteBuffer.allocate(size);
-        RecordCodec.encode(target, sequence, now, topicBytes, payload, qos, retained);
-        if (target != writeBuffer) {
-            target.flip();
-            while (target.hasRemaining()) {
-                writeChannel.write(target);
-            }
-        }
-        current.added(new SpoolRecord(sequence, now, topic, payload, qos, retained), size);
+        writer.append(new SpoolRecord(sequence, clock.millis(), topic, payload, qos, retained), topicBytes, size);
         tally.appended++;
         enforceSize();
         if (waiters > 0) {
@@ -128,25 +95,16 @@ public final class DiskSpool implements AutoCloseable {
     public synchronized List<SpoolRecord> read(int max) throws IOException {
         ensureOpen();
         List<SpoolRecord> out = new ArrayList<>(Math.min(max, 1024));
-        while (out.size() < max && readSegment != null) {
-            if (readSegment == current) {
-                writeOut();
+        while (out.size() < max && cursor.segment() != null) {
+            if (cursor.segment() == writer.segment()) {
+                writer.writeOut();
             }
-            if (reader == null) {
-                readChannel = FileChannel.open(readSegment.path, StandardOpenOption.READ);
-                reader = new Segment.ChunkReader(readChannel);
-            }
-            SpoolRecord record;
-            try {
-                record = reader.next(readSegment.bytes);
-            } catch (RecordCodec.Corrupt e) {
-                throw new IOException("spool segment " + readSegment.path + " changed under the reader: " + e.getMessage());
-            }
+            SpoolRecord record = cursor.next();
             if (record == null) {
-                if (readSegment == current) {
+                if (cursor.segment() == writer.segment()) {
                     break;
                 }
-                moveReaderTo(next(readSegment));
+                cursor.moveTo(segments.after(cursor.segment()));
                 continue;
             }
             if (record.sequence() <= lastRead) {
@@ -182,13 +140,9 @@ public final class DiskSpool implements AutoCloseable {
         if (sequence <= acknowledged) {
             return;
         }
-        long advanced = 0;
-        for (Segment s : segments) {
-            advanced += s.pendingAfter(acknowledged) - s.pendingAfter(sequence);
-        }
-        tally.delivered += advanced;
+        tally.delivered += segments.pendingAfter(acknowledged) - segments.pendingAfter(sequence);
         acknowledged = Math.min(sequence, nextSequence - 1);
-        while (segments.size() > 1 && segments.peekFirst().lastSequence <= acknowledged) {
+        while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
         }
     }
@@ -196,14 +150,7 @@ public final class DiskSpool implements AutoCloseable {
     /** Reads again from the first record not acknowledged (after a lost connection). */
     public synchronized void rewind() {
         lastRead = acknowledged;
-        Segment first = segments.peekFirst();
-        for (Segment s : segments) {
-            if (s.lastSequence > acknowledged) {
-                first = s;
-                break;
-            }
-        }
-        moveReaderTo(first);
+        cursor.moveTo(segments.firstPendingAfter(acknowledged));
     }
 
     /** Writes the buffered records to the segment file and the acknowledged position, without fsync. */
@@ -211,7 +158,7 @@ public final class DiskSpool implements AutoCloseable {
         if (closed) {
             return;
         }
-        writeOut();
+        writer.writeOut();
         if (writtenAcknowledged != acknowledged) {
             dir.writeAcknowledged(acknowledged);
             writtenAcknowledged = acknowledged;
@@ -221,9 +168,9 @@ public final class DiskSpool implements AutoCloseable {
     /** Drops the segments whose newest record is older than the age limit. */
     public synchronized void expire() throws IOException {
         long oldest = clock.millis() - limits.maxAge().toMillis();
-        while (!closed && !segments.isEmpty() && segments.peekFirst().newestAppendMillis < oldest
-                && !segments.peekFirst().isEmpty()) {
-            if (segments.peekFirst() == current) {
+        while (!closed && !segments.isEmpty() && segments.first().newestAppendMillis < oldest
+                && !segments.first().isEmpty()) {
+            if (segments.first() == writer.segment()) {
                 startSegment();
             }
             long dropped = deleteOldest();
@@ -244,11 +191,7 @@ public final class DiskSpool implements AutoCloseable {
     }
 
     public synchronized SpoolCounters counters() {
-        long bytes = 0;
-        for (Segment s : segments) {
-            bytes += s.bytes;
-        }
-        return tally.snapshot(depth(), bytes);
+        return tally.snapshot(depth(), segments.bytes());
     }
 
     public Path directory() {
@@ -262,9 +205,8 @@ public final class DiskSpool implements AutoCloseable {
         }
         try {
             flush();
-            writeChannel.force(false);
-            writeChannel.close();
-            closeReader();
+            writer.close(true);
+            cursor.close();
         } finally {
             closed = true;
             notifyAll();
@@ -273,20 +215,13 @@ public final class DiskSpool implements AutoCloseable {
     }
 
     private long depth() {
-        long depth = 0;
-        for (Segment s : segments) {
-            depth += s.pendingAfter(acknowledged);
-        }
-        return depth;
+        return segments.pendingAfter(acknowledged);
     }
 
     private void enforceSize() throws IOException {
-        long total = 0;
-        for (Segment s : segments) {
-            total += s.bytes;
-        }
+        long total = segments.bytes();
         while (total > limits.maxBytes() && segments.size() > 1) {
-            total -= segments.peekFirst().bytes;
+            total -= segments.first().bytes;
             long dropped = deleteOldest();
             tally.droppedFull += dropped;
             if (dropped > 0) {
@@ -298,64 +233,25 @@ public final class DiskSpool implements AutoCloseable {
 
     /** Deletes the oldest segment; returns how many undelivered records went with it. */
     private long deleteOldest() throws IOException {
-        Segment s = segments.pollFirst();
+        Segment s = segments.removeFirst();
         long dropped = s.pendingAfter(acknowledged);
         acknowledged = Math.max(acknowledged, s.lastSequence);
         lastRead = Math.max(lastRead, s.lastSequence);
-        if (readSegment == s) {
-            moveReaderTo(segments.peekFirst());
+        if (cursor.segment() == s) {
+            cursor.moveTo(segments.first());
         }
         Files.deleteIfExists(s.path);
         return dropped;
     }
 
     private void startSegment() throws IOException {
-        if (writeChannel != null) {
-            writeOut();
-            writeChannel.close();
+        if (writer != null) {
+            writer.close(false);
         }
-        current = new Segment(dir.segmentPath(nextSequence), nextSequence);
-        writeChannel = FileChannel.open(current.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        segments.addLast(current);
-        if (readSegment == null) {
-            moveReaderTo(current);
-        }
-    }
-
-    private void writeOut() throws IOException {
-        writeBuffer.flip();
-        while (writeBuffer.hasRemaining()) {
-            writeChannel.write(writeBuffer);
-        }
-        writeBuffer.clear();
-    }
-
-    private Segment next(Segment s) {
-        boolean found = false;
-        for (Segment candidate : segments) {
-            if (found) {
-                return candidate;
-            }
-            found = candidate == s;
-        }
-        return null;
-    }
-
-    private void moveReaderTo(Segment s) {
-        closeReader();
-        readSegment = s;
-    }
-
-    private void closeReader() {
-        reader = null;
-        if (readChannel != null) {
-            try {
-                readChannel.close();
-            } catch (IOException e) {
-                LOG.debug("closing {}: {}", readSegment.path, e.getMessage());
-            }
-            readChannel = null;
+        writer = new SegmentWriter(new Segment(dir.segmentPath(nextSequence), nextSequence));
+        segments.addLast(writer.segment());
+        if (cursor.segment() == null) {
+            cursor.moveTo(writer.segment());
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 final class SpoolDirectory implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiskSpool.class);
+
     private static final String ACK_FILE = "acknowledged";
     private static final String LOCK_FILE = "lock";
 
@@ -61,6 +63,36 @@ final class SpoolDirectory implements AutoCloseable {
             return new ArrayList<>(files.filter(p -> p.getFileName().toString().matches("\\d{20}\\" + Segment.SUFFIX))
                     .sorted().toList());
         }
+    }
+
+    /** The segments an earlier run left, oldest first, and the damaged bytes cut off their ends. */
+    record Recovery(List<Segment> segments, long corruptBytes) {
+    }
+
+    /**
+     * Opens the segment files an earlier run left: cuts a damaged end off (with a warning) and deletes those
+     * holding only records up to {@code acknowledged} (delivered), empty ones and overlapping ones.
+     */
+    Recovery recoverSegments(long acknowledged) throws IOException {
+        List<Segment> kept = new ArrayList<>();
+        long corrupt = 0;
+        long last = 0;
+        for (Path file : segmentFiles()) {
+            Segment.Recovered r = Segment.recover(file, firstSequenceOf(file));
+            if (r.corruptBytes() > 0) {
+                corrupt += r.corruptBytes();
+                LOG.warn("Spool {}: skipped {} damaged bytes at the end of {} ({}), the rest is kept", dir,
+                        r.corruptBytes(), file.getFileName(), r.reason());
+            }
+            Segment s = r.segment();
+            if (s.isEmpty() || s.lastSequence <= acknowledged || s.firstSequence <= last) {
+                Files.deleteIfExists(file);
+                continue;
+            }
+            kept.add(s);
+            last = s.lastSequence;
+        }
+        return new Recovery(kept, corrupt);
     }
 
     static long firstSequenceOf(Path segmentFile) {
