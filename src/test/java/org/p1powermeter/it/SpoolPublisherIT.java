@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.spool.SpoolLimits;
@@ -33,9 +33,9 @@ class SpoolPublisherIT {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void drainsABacklogInOrderPerTopic(int qos) throws Exception {
+    @ParameterizedTest(name = "QoS {0} over {1} connection(s)")
+    @CsvSource({"0,1", "1,1", "0,4", "1,4"})
+    void drainsABacklogInOrderPerTopic(int qos, int connections) throws Exception {
         // a subscriber queue without limit: Mosquitto drops QoS 1 messages for a slow subscriber past 1000 queued
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), ItTools.freeLoopbackPort(), "vscp", "secret",
                 "max_queued_messages 0\n");
@@ -48,15 +48,16 @@ class SpoolPublisherIT {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setUserName("vscp");
             options.setPassword("secret".toCharArray());
-            SpoolPublisher publisher = new SpoolPublisher(spool, new BrokerTarget(broker.url(), "it-publisher", options, 1000));
+            SpoolPublisher publisher = new SpoolPublisher(spool, new BrokerTarget(broker.url(), "it-publisher", options, 1000,
+                    connections));
             long start = System.nanoTime();
             publisher.start();
             boolean acked = publisher.awaitAcknowledged(EVENTS, Duration.ofSeconds(120));
             double seconds = (System.nanoTime() - start) / 1e9;
             List<MqttRecorder.Received> got = recorder.await(EVENTS, 60, TimeUnit.SECONDS);
             publisher.close();
-            System.out.printf("SpoolPublisherIT: QoS %d: %d events acknowledged in %.2f s = %.0f events/s (%.0f telegrams/s); "
-                    + "subscriber got %d%n", qos, EVENTS, seconds, EVENTS / seconds, EVENTS / seconds / TOPICS, got.size());
+            System.out.printf("SpoolPublisherIT: QoS %d, %d connection(s): %d events acknowledged in %.2f s = %.0f events/s (%.0f telegrams/s); "
+                    + "subscriber got %d%n", qos, connections, EVENTS, seconds, EVENTS / seconds, EVENTS / seconds / TOPICS, got.size());
             assertTrue(acked, "every event acknowledged: " + spool.counters());
             assertEquals(EVENTS, got.size());
             Map<String, Integer> last = new HashMap<>();

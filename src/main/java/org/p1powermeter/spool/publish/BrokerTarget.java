@@ -4,15 +4,20 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * The broker the publisher connects to: URL, client id, the Paho connect options (login, TLS, keep-alive;
- * automatic reconnect is turned off, the publisher reconnects itself) and the window of unacknowledged
- * publishes. {@link #toString()} never shows the password.
+ * automatic reconnect is turned off, the publisher reconnects itself), the window of unacknowledged
+ * publishes and the number of connections (topics are spread over them by hash; client ids get -1, -2 … added). {@link #toString()} never shows the password.
  */
-public record BrokerTarget(String url, String clientId, MqttConnectOptions options, int window) {
+public record BrokerTarget(String url, String clientId, MqttConnectOptions options, int window, int connections) {
 
     public BrokerTarget {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be at least 1: " + window);
+        if (window < 1 || connections < 1) {
+            throw new IllegalArgumentException("window and connections must be at least 1: " + window + ", " + connections);
         }
+    }
+
+    /** One connection. */
+    public BrokerTarget(String url, String clientId, MqttConnectOptions options, int window) {
+        this(url, clientId, options, window, 1);
     }
 
     /** {@code tcp://host:1883} or {@code tcp://host:1883 as user vscp}, for log lines. */
@@ -23,6 +28,6 @@ public record BrokerTarget(String url, String clientId, MqttConnectOptions optio
 
     @Override
     public String toString() {
-        return "BrokerTarget[" + describe() + ", clientId=" + clientId + ", window=" + window + "]";
+        return "BrokerTarget[" + describe() + ", clientId=" + clientId + ", window=" + window + ", connections=" + connections + "]";
     }
 }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains a {@link DiskSpool} into an MQTT broker on its own thread ({@code p1-mqtt-publisher}), in spool order,
- * over one {@link MqttAsyncClient} with up to {@code window} unacknowledged publishes (one connection keeps the
- * order). A completed publish (PUBACK at QoS 1, written at QoS 0) acknowledges its spool position. The publisher
+ * over {@link BrokerTarget#connections()} {@link MqttAsyncClient}s with up to {@code window} unacknowledged
+ * publishes in all. A topic always goes over the same connection (by its hash), so the order per topic holds. A completed publish (PUBACK at QoS 1, written at QoS 0) acknowledges its spool position. The publisher
  * connects itself, with backoff, also when the first connect fails; after a lost connection it reconnects and
  * publishes again from the first unacknowledged record (at-least-once). Each change of {@link LinkState} is
  * logged once, with the reason; the password never appears.
@@ -40,7 +40,7 @@ public final class SpoolPublisher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean lost;
     private volatile String lostReason = "";
-    private MqttAsyncClient client;
+    private MqttAsyncClient[] clients;
 
     public SpoolPublisher(DiskSpool spool, BrokerTarget target) {
         this.spool = spool;
@@ -105,7 +105,7 @@ public final class SpoolPublisher implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                if (client == null) {
+                if (clients == null) {
                     connect();
                 } else if (lost) {
                     dropConnection(lostReason);
@@ -144,7 +144,8 @@ public final class SpoolPublisher implements AutoCloseable {
                 MqttMessage message = new MqttMessage(r.payload());
                 message.setQos(r.qos());
                 message.setRetained(r.retained());
-                client.publish(r.topic(), message, new Delivery(generation, r.sequence()), completion);
+                clients[Math.floorMod(r.topic().hashCode(), clients.length)]
+                        .publish(r.topic(), message, new Delivery(generation, r.sequence()), completion);
             }
         } catch (MqttException e) {
             markLost(Reasons.of(e));
@@ -155,18 +156,21 @@ public final class SpoolPublisher implements AutoCloseable {
         if (linkLog.state() == LinkState.STOPPED) {
             linkLog.change(LinkState.CONNECTING, "", null, 0);
         }
-        MqttAsyncClient c = null;
+        MqttAsyncClient[] opened = new MqttAsyncClient[target.connections()];
         try {
-            c = new MqttAsyncClient(target.url(), target.clientId(), new MemoryPersistence());
-            c.setCallback(callback);
-            c.connect(target.options()).waitForCompletion(target.options().getConnectionTimeout() * 1000L + 5000);
+            for (int i = 0; i < opened.length; i++) {
+                opened[i] = new MqttAsyncClient(target.url(), i == 0 ? target.clientId() : target.clientId() + "-" + i,
+                        new MemoryPersistence());
+                opened[i].setCallback(callback);
+                opened[i].connect(target.options()).waitForCompletion(target.options().getConnectionTimeout() * 1000L + 5000);
+            }
             lost = false;
-            client = c;
+            clients = opened;
             downBackoff.reset();
             authBackoff.reset();
             linkLog.change(LinkState.CONNECTED, "", spool.counters(), 0);
         } catch (MqttException e) {
-            close(c);
+            disconnect(opened);
             boolean auth = Reasons.isLoginRefused(e);
             Duration delay = auth ? authBackoff.next() : downBackoff.next();
             linkLog.change(auth ? LinkState.AUTH_FAILED : LinkState.BROKER_DOWN, Reasons.of(e), spool.counters(),
@@ -183,23 +187,24 @@ public final class SpoolPublisher implements AutoCloseable {
     }
 
     private void disconnect() {
-        if (client != null) {
-            try {
-                client.disconnectForcibly(0, 1000, false);
-            } catch (MqttException e) {
-                LOG.debug("disconnect: {}", e.getMessage());
-            }
-            close(client);
-            client = null;
+        if (clients != null) {
+            disconnect(clients);
+            clients = null;
         }
     }
 
-    private static void close(MqttAsyncClient c) {
-        if (c != null) {
+    private static void disconnect(MqttAsyncClient[] connections) {
+        for (MqttAsyncClient c : connections) {
+            if (c == null) {
+                continue;
+            }
             try {
+                if (c.isConnected()) {
+                    c.disconnectForcibly(0, 1000, false);
+                }
                 c.close(true);
             } catch (MqttException e) {
-                LOG.debug("close: {}", e.getMessage());
+                LOG.debug("disconnect: {}", e.getMessage());
             }
         }
     }
