@@ -3,11 +3,7 @@ package org.p1powermeter.spool.publish;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -36,6 +32,7 @@ public final class SpoolPublisher implements AutoCloseable {
     private final Backoff downBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15));
     private final Backoff authBackoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(5));
     private final Object signal = new Object();
+    private final PublishCompletions completions;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean lost;
@@ -47,6 +44,7 @@ public final class SpoolPublisher implements AutoCloseable {
         this.target = target;
         this.window = new AckWindow(target.window());
         this.linkLog = new LinkLog(target, spool.directory());
+        this.completions = new PublishCompletions(window, spool, signal, this::markLost);
         this.thread = new Thread(this::run, "p1-mqtt-publisher");
         target.options().setAutomaticReconnect(false);
         target.options().setMaxInflight(target.window());
@@ -145,7 +143,7 @@ public final class SpoolPublisher implements AutoCloseable {
                 message.setQos(r.qos());
                 message.setRetained(r.retained());
                 clients[Math.floorMod(r.topic().hashCode(), clients.length)]
-                        .publish(r.topic(), message, new Delivery(generation, r.sequence()), completion);
+                        .publish(r.topic(), message, new PublishCompletions.Delivery(generation, r.sequence()), completions);
             }
         } catch (MqttException e) {
             markLost(Reasons.of(e));
@@ -161,7 +159,7 @@ public final class SpoolPublisher implements AutoCloseable {
             for (int i = 0; i < opened.length; i++) {
                 opened[i] = new MqttAsyncClient(target.url(), i == 0 ? target.clientId() : target.clientId() + "-" + i,
                         new MemoryPersistence());
-                opened[i].setCallback(callback);
+                opened[i].setCallback(completions);
                 opened[i].connect(target.options()).waitForCompletion(target.options().getConnectionTimeout() * 1000L + 5000);
             }
             lost = false;
@@ -233,46 +231,4 @@ public final class SpoolPublisher implements AutoCloseable {
         }
         window.wakeUp();
     }
-
-    /** What a publish carries to its completion: the connection generation and the spool sequence. */
-    private record Delivery(int generation, long sequence) {
-    }
-
-    private final IMqttActionListener completion = new IMqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-            Delivery d = (Delivery) token.getUserContext();
-            long position = window.complete(d.generation(), d.sequence());
-            if (position >= 0) {
-                try {
-                    spool.acknowledge(position);
-                } catch (IOException e) {
-                    LOG.error("Cannot update the spool {}: {}", spool.directory(), e.getMessage());
-                }
-                synchronized (signal) {
-                    signal.notifyAll();
-                }
-            }
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable failure) {
-            markLost(failure instanceof MqttException e ? Reasons.of(e) : String.valueOf(failure));
-        }
-    };
-
-    private final MqttCallback callback = new MqttCallback() {
-        @Override
-        public void connectionLost(Throwable cause) {
-            markLost(cause instanceof MqttException e ? Reasons.of(e) : String.valueOf(cause));
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-        }
-    };
 }
