@@ -22,6 +22,8 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.spool.P1SpoolComponent;
+import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
@@ -90,9 +92,12 @@ final class BridgeAssembly {
                 + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name();
     }
 
-    /** A capture source reading standard input ({@code -i -}) or the InputStream bean ({@link #INPUT_BEAN}). */
-    String captureUri(boolean stdin, String name) {
-        String crc = "crcPolicy=" + settings.serial().crc().name();
+    /**
+     * A capture source reading standard input ({@code -i -}) or the InputStream bean ({@link #INPUT_BEAN}),
+     * waiting {@code intervalMillis} before each telegram (0: as fast as possible).
+     */
+    String captureUri(boolean stdin, String name, int intervalMillis) {
+        String crc = "crcPolicy=" + settings.serial().crc().name() + (intervalMillis > 0 ? "&interval=" + intervalMillis : "");
         return stdin ? "p1capture:-?" + crc : "p1capture:" + name + "?input=#" + INPUT_BEAN + "&" + crc;
     }
 
@@ -117,10 +122,19 @@ final class BridgeAssembly {
         return String.join(",", patterns);
     }
 
+    /** The MQTT sink of the route ({@code p1spool:}): appends to the spool with the [MQTT] QoS and retained flag. */
+    P1SpoolComponent spoolSink(DiskSpool spool) {
+        P1SpoolComponent sink = new P1SpoolComponent();
+        sink.setSpool(spool);
+        sink.setQos(settings.mqtt().qos());
+        sink.setRetained(settings.mqtt().retained());
+        return sink;
+    }
+
     /**
-     * The paho component, configured from [MQTT] (the password stays out of every URI and log line). A TLS URL
-     * (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is checked against its
-     * certificate.
+     * The paho configuration, from [MQTT] (the password stays out of every URI and log line); the spool's publisher
+     * connects with it. A TLS URL (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is
+     * checked against its certificate.
      */
     PahoComponent paho(String brokerUrl) throws ConfigException {
         MqttSettings mqtt = settings.mqtt();

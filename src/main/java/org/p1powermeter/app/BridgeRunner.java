@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.main.Main;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
@@ -35,13 +36,19 @@ final class BridgeRunner {
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
+        MqttOutbox outbox = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
             beans.bind(main::bind);
             beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
-            main.bind("paho", assembly.paho(brokerUrl));
+            PahoComponent paho = assembly.paho(brokerUrl);
+            main.bind("paho", paho);
+            if (!cli.dryRun()) {
+                outbox = MqttOutbox.open(settings.spool(), paho.getConfiguration());
+                main.bind("p1spool", assembly.spoolSink(outbox.spool()));
+            }
             main.bind("p1RunControl", control);
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
@@ -56,9 +63,17 @@ final class BridgeRunner {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
+            TerminationSignal.onTerm(main::completed);
             main.run();
-            return control.exitCode();
+            int exitCode = control.exitCode();
+            if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
+                exitCode = 1;
+            }
+            return exitCode;
         } finally {
+            if (outbox != null) {
+                outbox.close();
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -71,11 +86,11 @@ final class BridgeRunner {
             main.bind(BridgeAssembly.INPUT_BEAN, meter);
             out.println("Demo: simulated meter (" + SimulatedMeter.TEMPLATE + ") -> embedded MQTT broker on 127.0.0.1;"
                     + " events below are received back from the broker. Ctrl-C stops.");
-            return assembly.captureUri(false, "demo");
+            return assembly.captureUri(false, "demo", 0);
         }
         if (cli.input().isPresent()) {
             if (cli.inputIsStdin()) {
-                return assembly.captureUri(true, "-");
+                return assembly.captureUri(true, "-", settings.general().inputIntervalMillis());
             }
             String path = cli.input().get();
             try {
@@ -83,7 +98,7 @@ final class BridgeRunner {
             } catch (IOException e) {
                 throw new ConfigException("-i " + path + ": cannot read the capture file (" + e.getMessage() + ")");
             }
-            return assembly.captureUri(false, "input");
+            return assembly.captureUri(false, "input", settings.general().inputIntervalMillis());
         }
         return assembly.serialUri();
     }

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when the app stops and with which exit code: after the first telegram in one-shot mode (0 when all its
- * events were delivered, 1 when not), at the end of a capture input (1 when it held no valid telegram).
+ * Decides when the app stops and with which exit code: after the first telegram in one-shot mode (1 when the route
+ * failed, e.g. the spool could not be written), at the end of a capture input (1 when it held no valid telegram).
+ * The route ends when the events are spooled; whether the broker acknowledged them is the outbox's part
+ * ({@link MqttOutbox#awaitAllDelivered()}, after the routes stopped), so one-shot exits 0 only when it did.
  */
 final class RunControl implements SourceListener {
 

@@ -18,7 +18,7 @@ class BridgeRouteDryRunTest extends BridgeRouteTestSupport {
 
     @Test
     void everyEventIsOneJsonLineWithTopicAndPayload() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
+        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
         paho.expectedMessageCount(0);
         template.sendBody("direct:telegrams", swedishTelegram());
         paho.assertIsSatisfied();

@@ -20,7 +20,7 @@ class BridgeRoutePlainModeTest extends BridgeRouteTestSupport {
 
     @Test
     void noteIsTheTopicAndThePayloadIsThePlainValue() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
+        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
         paho.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
         paho.assertIsSatisfied();

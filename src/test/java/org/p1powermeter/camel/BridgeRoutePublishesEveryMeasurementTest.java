@@ -17,7 +17,7 @@ class BridgeRoutePublishesEveryMeasurementTest extends BridgeRouteTestSupport {
 
     @Test
     void theSwedishTelegramGivesTheScriptsTwentySixEventsOnTheirTopics() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
+        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
         paho.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
         paho.assertIsSatisfied();
@@ -42,7 +42,7 @@ class BridgeRoutePublishesEveryMeasurementTest extends BridgeRouteTestSupport {
 
     @Test
     void headersNameTheMeasurement() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
+        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
         paho.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
         paho.assertIsSatisfied();

@@ -18,7 +18,7 @@ class BridgeRouteSendFlagsTest extends BridgeRouteTestSupport {
 
     @Test
     void onlyTheEnabledGroupsArePublished() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
+        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
         paho.expectedMessageCount(6);
         template.sendBody("direct:telegrams", swedishTelegram());
         paho.assertIsSatisfied();

@@ -61,7 +61,7 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         props.setProperty("p1.source", "direct:telegrams");
         props.setProperty("p1.sinks", sinks());
         configuration.withUseOverridePropertiesWithPropertiesComponent(props);
-        configuration.withMockEndpointsAndSkip("paho:*");
+        configuration.withMockEndpointsAndSkip("p1spool:*");
     }
 
     @Override

@@ -19,9 +19,20 @@ final class MqttRecorder implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     MqttRecorder(String url, String user, String password, String filter) throws Exception {
-        client = new MqttClient(url, "it-recorder-" + System.nanoTime(), new MemoryPersistence());
+        this(url, user, password, filter, "it-recorder-" + System.nanoTime(), true);
+    }
+
+    /**
+     * With {@code cleanSession} false and a fixed {@code clientId}, the broker keeps the subscription and queues
+     * QoS 1 messages while this recorder is away (across a broker restart when the broker persists); a new
+     * recorder with the same id receives them.
+     */
+    MqttRecorder(String url, String user, String password, String filter, String clientId, boolean cleanSession)
+            throws Exception {
+        client = new MqttClient(url, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(cleanSession);
+        options.setMaxInflight(65535);
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password.toCharArray());

@@ -5,7 +5,7 @@ import java.util.List;
 import org.p1powermeter.measure.MeasurementType;
 
 /**
- * Every setting of the bridge, validated and immutable, built by {@link SettingsLoader}. Besides the four sections
+ * Every setting of the bridge, validated and immutable, built by {@link SettingsLoader}. Besides the sections
  * it holds the warnings found while loading (for the app to log) and {@link #describe()}, the debug listing of
  * every setting with its source. Neither {@link #toString()} nor {@link #describe()} shows the password.
  */
@@ -14,15 +14,17 @@ public final class BridgeSettings {
     private final VscpSettings vscp;
     private final MqttSettings mqtt;
     private final SerialSettings serial;
+    private final SpoolSettings spool;
     private final List<String> warnings;
     private final List<String> description;
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
-            List<String> warnings, List<String> description) {
+            SpoolSettings spool, List<String> warnings, List<String> description) {
         this.general = general;
         this.vscp = vscp;
         this.mqtt = mqtt;
         this.serial = serial;
+        this.spool = spool;
         this.warnings = List.copyOf(warnings);
         this.description = List.copyOf(description);
     }
@@ -41,6 +43,10 @@ public final class BridgeSettings {
 
     public SerialSettings serial() {
         return serial;
+    }
+
+    public SpoolSettings spool() {
+        return spool;
     }
 
     /** Warnings found while loading (unknown keys, tolerated typos, readable password file …), for the log. */
@@ -75,6 +81,6 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + "]";
     }
 }

@@ -9,10 +9,10 @@ import org.p1powermeter.measure.SendGroup;
 
 /**
  * The [GENERAL] section. {@code sentGroups} holds every group whose {@code send_*} flag is true; {@code routes} the
- * extra route files to load; {@code sinks} the endpoints every event is sent to.
+ * extra route files to load; {@code sinks} the endpoints every event is sent to; {@code inputIntervalMillis} paces a replayed capture file.
  */
 public record GeneralSettings(boolean oneShot, boolean noVscp, Set<SendGroup> sentGroups, List<String> routes,
-        List<String> sinks) {
+        List<String> sinks, int inputIntervalMillis) {
 
     public GeneralSettings {
         routes = List.copyOf(routes);

@@ -3,12 +3,13 @@ package org.p1powermeter.app.config;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four sections of config.ini; their names are also the middle part of property and environment keys. */
+/** The sections of config.ini; their names are also the middle part of property and environment keys. */
 public enum Section {
     GENERAL,
     VSCP,
     MQTT,
-    SERIAL;
+    SERIAL,
+    SPOOL;
 
     /** The ini header name, e.g. {@code MQTT} for {@code [MQTT]}. */
     public String iniName() {

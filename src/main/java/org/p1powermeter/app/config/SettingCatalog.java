@@ -49,6 +49,11 @@ public final class SettingCatalog {
     public static final String SERIAL_STOPBITS = "serial_stopbits";
     public static final String CRC = "crc";
     public static final String METER_ZONE = "meter_zone";
+    public static final String INPUT_INTERVAL = "input_interval";
+    public static final String SPOOL_DIR = "spool_dir";
+    public static final String SPOOL_MAX_MB = "spool_max_mb";
+    public static final String SPOOL_MAX_AGE_HOURS = "spool_max_age_hours";
+    public static final String DELIVERY_TIMEOUT = "delivery_timeout";
 
     public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
 
@@ -99,6 +104,7 @@ public final class SettingCatalog {
                             + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
         }
         keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
+        keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
@@ -141,6 +147,11 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, SERIAL_TIMEOUT, "20", "Seconds without data before the port is reported silent (the meter sends every 1-10 s)"));
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
         keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
+        Section o = Section.SPOOL;
+        keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
+        keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));
+        keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, "168", "Hours an undelivered event is kept (1-87600); older ones are dropped"));
+        keys.add(new SettingKey(o, DELIVERY_TIMEOUT, "10", "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
         return Collections.unmodifiableList(keys);
     }
 

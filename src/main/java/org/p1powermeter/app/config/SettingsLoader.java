@@ -81,6 +81,7 @@ public final class SettingsLoader {
         VscpSettings vscp = validator.vscp();
         MqttSettings mqtt = validator.mqtt(general.noVscp());
         SerialSettings serial = validator.serial();
+        SpoolSettings spool = validator.spool();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -88,7 +89,7 @@ public final class SettingsLoader {
         description.add("config file: " + ini.map(Path::toString).orElse("none"));
         description.add("properties file: " + properties.map(Path::toString).orElse("none"));
         description.addAll(raw.describe());
-        return new BridgeSettings(general, vscp, mqtt, serial, warnings, description);
+        return new BridgeSettings(general, vscp, mqtt, serial, spool, warnings, description);
     }
 
     private static Optional<Path> existing(Path file, boolean required, String what, String option,

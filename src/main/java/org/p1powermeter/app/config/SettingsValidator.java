@@ -50,7 +50,8 @@ final class SettingsValidator {
         if (sinks.isEmpty()) {
             reader.problem(SettingCatalog.SINKS, "names no endpoint (the default is direct:mqtt)");
         }
-        return new GeneralSettings(oneShot, noVscp, sent, list(SettingCatalog.ROUTES), sinks);
+        return new GeneralSettings(oneShot, noVscp, sent, list(SettingCatalog.ROUTES), sinks,
+                reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"));
     }
 
     private List<String> list(String key) {
@@ -161,6 +162,23 @@ final class SettingsValidator {
                 reader.choice(SettingCatalog.SERIAL_STOPBITS, SerialSettings.StopBits.class,
                         SerialSettings.StopBits::text),
                 timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone());
+    }
+
+    SpoolSettings spool() {
+        String dir = reader.text(SettingCatalog.SPOOL_DIR);
+        java.nio.file.Path path = java.nio.file.Path.of(SettingCatalog.key(SettingCatalog.SPOOL_DIR).defaultText());
+        if (dir.isEmpty() || dir.indexOf('\0') >= 0) {
+            reader.problem(SettingCatalog.SPOOL_DIR, "is not a directory path");
+        } else {
+            try {
+                path = java.nio.file.Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                reader.problem(SettingCatalog.SPOOL_DIR, "is not a directory path (" + e.getReason() + ")");
+            }
+        }
+        return new SpoolSettings(path, reader.intInRange(SettingCatalog.SPOOL_MAX_MB, 1, 65536, "a number of megabytes"),
+                Duration.ofHours(reader.intInRange(SettingCatalog.SPOOL_MAX_AGE_HOURS, 1, 87600, "a number of hours")),
+                Duration.ofSeconds(reader.intInRange(SettingCatalog.DELIVERY_TIMEOUT, 0, 3600, "a number of seconds")));
     }
 
     private String guid() {

@@ -50,6 +50,11 @@ class SettingsValidationTest {
         "SERIAL|meter_zone=Mars/Olympus|config.ini:3: meter_zone = 'Mars/Olympus' is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)",
         "SERIAL|serial_port=|config.ini:3: serial_port = '' must not be empty",
         "GENERAL|send_voltage=maybe|config.ini:3: send_voltage = 'maybe' is not a boolean (use true/false, yes/no, on/off or 1/0)",
+        "GENERAL|input_interval=-5|config.ini:3: input_interval = '-5' is not a number of milliseconds (an integer 0-3600000)",
+        "SPOOL|spool_max_mb=0|config.ini:3: spool_max_mb = '0' is not a number of megabytes (an integer 1-65536)",
+        "SPOOL|spool_max_age_hours=1w|config.ini:3: spool_max_age_hours = '1w' is not a number of hours (an integer 1-87600)",
+        "SPOOL|delivery_timeout=3601|config.ini:3: delivery_timeout = '3601' is not a number of seconds (an integer 0-3600)",
+        "SPOOL|spool_dir=|config.ini:3: spool_dir = '' is not a directory path",
     })
     void reportsABadValueWithFileLineKeyAndValue(String section, String line, String expected) {
         assertEquals(expected, onlyProblem(section, line));
