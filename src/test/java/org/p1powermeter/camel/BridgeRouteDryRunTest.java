@@ -18,10 +18,10 @@ class BridgeRouteDryRunTest extends BridgeRouteTestSupport {
 
     @Test
     void everyEventIsOneJsonLineWithTopicAndPayload() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
-        paho.expectedMessageCount(0);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(0);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
+        mqtt.assertIsSatisfied();
         assertEquals(26, printed.size());
         ObjectMapper json = new ObjectMapper();
         for (String line : printed) {

@@ -36,10 +36,10 @@ class BridgeRouteExtraSinkTest extends BridgeRouteTestSupport {
     void everyEventReachesMqttAndTheFile() throws Exception {
         Path file = Path.of("events", "events.jsonl");
         Files.deleteIfExists(file);
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
-        paho.expectedMessageCount(26);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
+        mqtt.assertIsSatisfied();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<String> lines = List.of();
         while (System.nanoTime() < deadline) {

@@ -40,14 +40,14 @@ class BridgeRouteHostileValuesTest extends BridgeRouteTestSupport {
                 + "!";
         RawTelegram hostile = frameWithCrc(body);
 
-        MockEndpoint paho = getMockEndpoint("mock:paho:p1");
-        paho.expectedMessageCount(26 - 3);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(26 - 3);
         template.sendBody("direct:telegrams", hostile);
-        paho.assertIsSatisfied();
+        mqtt.assertIsSatisfied();
 
         Map<String, JsonNode> byNote = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
-        for (Exchange e : paho.getExchanges()) {
+        for (Exchange e : mqtt.getExchanges()) {
             JsonNode event = json.readTree(e.getMessage().getBody(byte[].class));
             byNote.put(event.get("vscpNote").asText(), event);
         }

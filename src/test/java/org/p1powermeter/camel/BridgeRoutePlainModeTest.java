@@ -20,12 +20,12 @@ class BridgeRoutePlainModeTest extends BridgeRouteTestSupport {
 
     @Test
     void noteIsTheTopicAndThePayloadIsThePlainValue() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
-        paho.expectedMessageCount(26);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
+        mqtt.assertIsSatisfied();
         Map<String, String> byTopic = new HashMap<>();
-        for (Exchange e : paho.getExchanges()) {
+        for (Exchange e : mqtt.getExchanges()) {
             byTopic.put(e.getMessage().getHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, String.class),
                     new String(e.getMessage().getBody(byte[].class), StandardCharsets.US_ASCII));
         }

@@ -17,15 +17,15 @@ class BridgeRoutePublishesEveryMeasurementTest extends BridgeRouteTestSupport {
 
     @Test
     void theSwedishTelegramGivesTheScriptsTwentySixEventsOnTheirTopics() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
-        paho.expectedMessageCount(26);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
+        mqtt.assertIsSatisfied();
 
         ObjectMapper json = new ObjectMapper();
         Set<String> topics = new HashSet<>();
         List<JsonNode> events = new java.util.ArrayList<>();
-        for (Exchange e : paho.getExchanges()) {
+        for (Exchange e : mqtt.getExchanges()) {
             String topic = e.getMessage().getHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, String.class);
             JsonNode event = json.readTree(e.getMessage().getBody(byte[].class)); // a stream cache: read it once
             events.add(event);
@@ -42,11 +42,11 @@ class BridgeRoutePublishesEveryMeasurementTest extends BridgeRouteTestSupport {
 
     @Test
     void headersNameTheMeasurement() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
-        paho.expectedMessageCount(26);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(26);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
-        Exchange first = paho.getExchanges().get(0);
+        mqtt.assertIsSatisfied();
+        Exchange first = mqtt.getExchanges().get(0);
         assertEquals("sum_active_energy_out", first.getMessage().getHeader(P1Constants.MEASUREMENT_NAME));
         assertEquals("1-0:1.8.0", first.getMessage().getHeader(P1Constants.OBIS));
         assertEquals("energy", first.getMessage().getHeader(P1Constants.SEND_GROUP));

@@ -18,11 +18,11 @@ class BridgeRouteSendFlagsTest extends BridgeRouteTestSupport {
 
     @Test
     void onlyTheEnabledGroupsArePublished() throws Exception {
-        MockEndpoint paho = getMockEndpoint("mock:p1spool:p1");
-        paho.expectedMessageCount(6);
+        MockEndpoint mqtt = getMockEndpoint("mock:p1spool:p1");
+        mqtt.expectedMessageCount(6);
         template.sendBody("direct:telegrams", swedishTelegram());
-        paho.assertIsSatisfied();
-        for (Exchange e : paho.getExchanges()) {
+        mqtt.assertIsSatisfied();
+        for (Exchange e : mqtt.getExchanges()) {
             String group = e.getMessage().getHeader(P1Constants.SEND_GROUP, String.class);
             assertTrue(group.equals("voltage") || group.equals("current"), group);
         }
