@@ -42,6 +42,8 @@ public final class RouteBench {
 
     static final String GUID = "FF:FF:FF:FF:FF:FF:FF:FE:00:11:22:33:44:55:00:00";
     static final int EVENTS_PER_TELEGRAM = 26;
+    /** A cache dir the launcher cannot create (so an older launcher without P1_APPCDS=off also runs without AppCDS). */
+    static final Path NO_CDS = Path.of("/proc/self/no-cds-cache");
 
     private final Path root;
     private final Path work;
@@ -60,6 +62,8 @@ public final class RouteBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("p1.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("p1-route-bench");
+        // stopped early (Ctrl-C, SIGTERM): take the broker and any bridge down with the bench
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         RouteBench bench = new RouteBench(root, work);
         String what = "all";
         for (int i = 0; i < args.length; i++) {
@@ -174,9 +178,11 @@ public final class RouteBench {
                         sched0 = schedNanos(pid);
                     }
                     byte[] telegram = meter.nextTelegram();
-                    in.write(telegram);
+                    in.write(telegram, 0, telegram.length - 1);
                     in.flush();
-                    written[k] = System.nanoTime();
+                    written[k] = System.nanoTime(); // telegram end: its last byte (the LF after !CRC) goes in now
+                    in.write(telegram, telegram.length - 1, 1);
+                    in.flush();
                     if (k >= warmup) {
                         rssKib.add(vmRssKib(pid));
                     }
@@ -225,7 +231,7 @@ public final class RouteBench {
         writeCapture(one, 1);
         List<String> dry = List.of("-s", "-i", one.toString(), "-n");
         List<String> mqtt = List.of("-s", "-i", one.toString(), "--set", "mqtt.url=" + broker.url(), "--set", "guid=" + GUID);
-        Path noCds = Path.of("/proc/self/no-cds-cache"); // mkdir fails there: the launcher then runs without AppCDS
+        Path noCds = NO_CDS;
         for (var c : List.of(new Object[] {"dry run (-s -i ONE -n)", dry}, new Object[] {"MQTT (-s -i ONE, QoS 1)", mqtt})) {
             String name = (String) c[0];
             @SuppressWarnings("unchecked")
@@ -293,6 +299,9 @@ public final class RouteBench {
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.log").toFile()));
         pb.environment().put("P1_JAR", jar().toString());
         pb.environment().put("P1_CACHE_DIR", cache.toString());
+        if (cache.equals(NO_CDS)) {
+            pb.environment().put("P1_APPCDS", "off");
+        }
         pb.environment().remove("JAVA_OPTS");
         return pb;
     }
