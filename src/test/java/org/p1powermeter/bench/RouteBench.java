@@ -115,15 +115,16 @@ public final class RouteBench {
                     long exitNanos = System.nanoTime();
                     sub.awaitAll(10, TimeUnit.SECONDS);
                     int got = sub.count.get();
+                    long errors = errorLines(work.resolve("tp-" + qos + "-" + run));
                     double span = (sub.lastNanos - sub.firstNanos) / 1e9;
                     double tps = got / (double) EVENTS_PER_TELEGRAM / span;
                     rates.add(tps);
                     System.out.printf(Locale.ROOT,
                             "throughput qos=%d run %d: %d/%d events in %.3f s first->last = %.0f telegrams/s, %.0f events/s;"
-                                    + " launch->exit %.2f s, exit %s, process CPU %.2f s%n",
+                                    + " launch->exit %.2f s, exit %s, process CPU %.2f s, %d ERROR lines in the bridge's stderr%n",
                             qos, run, got, telegrams * EVENTS_PER_TELEGRAM, span, tps, tps * EVENTS_PER_TELEGRAM,
                             (exitNanos - launched) / 1e9, exited ? String.valueOf(p.exitValue()) : "timeout(killed)",
-                            cpu[0] / 100.0);
+                            cpu[0] / 100.0, errors);
                 }
             }
             System.out.printf(Locale.ROOT, "THROUGHPUT qos=%d (%d telegrams x %d runs): telegrams/s %s; events/s x%d%n", qos,
@@ -313,6 +314,17 @@ public final class RouteBench {
             for (int i = 0; i < count; i++) {
                 out.write(meter.nextTelegram());
             }
+        }
+    }
+
+    /** Lines with ERROR in a run's stderr.log (e.g. a publish that failed, so an event a subscriber never sees). */
+    static long errorLines(Path runDir) throws IOException {
+        Path log = runDir.resolve("stderr.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(" ERROR ")).count();
         }
     }
 
