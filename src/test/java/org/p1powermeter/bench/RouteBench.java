@@ -166,6 +166,8 @@ public final class RouteBench {
             long sched0 = -1;
             long cpuTicks1 = -1;
             long sched1 = -1;
+            java.util.Map<String, Long> threads0 = java.util.Map.of();
+            java.util.Map<String, Long> threads1 = java.util.Map.of();
             long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             try (OutputStream in = p.getOutputStream()) {
                 for (int k = 0; k < total; k++) {
@@ -177,6 +179,7 @@ public final class RouteBench {
                     if (k == warmup) { // start of the measured window, half a second after telegram warmup-1
                         cpuTicks0 = cpuTicks(pid);
                         sched0 = schedNanos(pid);
+                        threads0 = threadNanos(pid);
                     }
                     byte[] telegram = meter.nextTelegram();
                     in.write(telegram, 0, telegram.length - 1);
@@ -192,6 +195,7 @@ public final class RouteBench {
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
                 cpuTicks1 = cpuTicks(pid);
                 sched1 = schedNanos(pid);
+                threads1 = threadNanos(pid);
                 rssKib.add(vmRssKib(pid));
             }
             boolean exited = p.waitFor(30, TimeUnit.SECONDS);
@@ -219,6 +223,13 @@ public final class RouteBench {
             System.out.printf(Locale.ROOT, "CPU per telegram over %d s at 1/s: %.3f ms (threads' schedstat, live threads) ;"
                             + " %.3f ms (/proc/PID/stat utime+stime, 10 ms ticks, incl. exited threads)%n", seconds,
                     (sched1 - sched0) / 1e6 / seconds, (cpuTicks1 - cpuTicks0) * 10.0 / seconds);
+            StringBuilder perThread = new StringBuilder();
+            java.util.Map<String, Long> atStart = threads0;
+            threads1.entrySet().stream().map(t -> java.util.Map.entry(t.getKey(), t.getValue() - atStart.getOrDefault(t.getKey(), 0L)))
+                    .filter(d -> d.getValue() / 1e6 / seconds >= 0.01)
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(d -> perThread.append(String.format(Locale.ROOT, "%n    %7.3f ms  %s", d.getValue() / 1e6 / seconds, d.getKey())));
+            System.out.println("CPU per telegram by thread (ms, threads alive at both ends):" + perThread);
             List<Double> rssMib = rssKib.stream().map(k -> k / 1024.0).toList();
             System.out.printf(Locale.ROOT, "RSS VmRSS over the measured window (MiB): %s; at the end %.1f%n",
                     spread(rssMib, "%.1f"), rssMib.get(rssMib.size() - 1));
@@ -352,6 +363,25 @@ public final class RouteBench {
             }
         }
         return sum;
+    }
+
+    /** On-CPU nanoseconds of each live thread, keyed "tid name", biggest first when iterated. */
+    static java.util.Map<String, Long> threadNanos(long pid) throws IOException {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[0]);
+                    m.put(t.getFileName() + " " + Files.readString(t.resolve("comm")).trim(), ns);
+                } catch (IOException gone) {
+                    // thread ended
+                }
+            }
+        }
+        java.util.Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        m.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     static long vmRssKib(long pid) throws IOException {
