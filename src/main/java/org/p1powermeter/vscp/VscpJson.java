@@ -26,9 +26,13 @@ import java.time.format.DateTimeParseException;
 public final class VscpJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper READER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** Made on first use: an ObjectMapper loads ~280 databind classes, which writing events never needs. */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    }
 
     /** One generator per thread, writing into a reused builder: per event only the result array is new. */
     private static final ThreadLocal<Writer> WRITERS = ThreadLocal.withInitial(Writer::new);
@@ -161,7 +165,7 @@ public final class VscpJson {
     public static VscpEvent fromJson(String json) {
         JsonNode root;
         try {
-            root = READER.readTree(json);
+            root = Reader.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a JSON event: " + e.getMessage(), e);
         }
