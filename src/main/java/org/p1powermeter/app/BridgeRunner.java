@@ -4,11 +4,14 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.main.Main;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
 import org.p1powermeter.camel.P1Beans;
@@ -23,6 +26,7 @@ final class BridgeRunner {
     private final CommandLine cli;
     private final BridgeSettings settings;
     private final PrintStream out;
+    private Path demoSpoolDir;
 
     BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
         this.cli = cli;
@@ -46,7 +50,7 @@ final class BridgeRunner {
             PahoComponent paho = assembly.paho(brokerUrl);
             main.bind("paho", paho);
             if (!cli.dryRun()) {
-                outbox = MqttOutbox.open(settings.spool(), paho.getConfiguration());
+                outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
                 main.bind("p1spool", assembly.spoolSink(outbox.spool()));
             }
             main.bind("p1RunControl", control);
@@ -77,6 +81,7 @@ final class BridgeRunner {
             }
             if (broker != null) {
                 broker.close();
+                deleteTree(demoSpoolDir);
             }
         }
     }
@@ -118,7 +123,28 @@ final class BridgeRunner {
         return assembly.serialUri();
     }
 
+    /** The demo's spool lives in a temporary folder, so a demo leaves nothing behind in the working directory. */
+    private SpoolSettings demoSpool() throws IOException {
+        SpoolSettings s = settings.spool();
+        demoSpoolDir = Files.createTempDirectory("p1-demo-spool");
+        return new SpoolSettings(demoSpoolDir, s.maxMegabytes(), s.maxAge(), s.deliveryTimeout());
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not delete the demo spool {}: {}", dir, e.getMessage());
+        }
+    }
+
     private String describeSource() {
+        if (cli.demo()) {
+            return "the simulated meter";
+        }
         if (cli.input().isPresent()) {
             return cli.inputIsStdin() ? "standard input" : cli.input().get();
         }

@@ -49,7 +49,11 @@ public class P1CaptureConsumer extends TelegramSourceConsumer {
             }
             endOfInput();
         } catch (IOException e) {
-            LOG.error("Cannot read {}: {}", endpoint.getPath(), e.getMessage());
+            if (isRunAllowed()) {
+                LOG.error("Cannot read {}: {}", endpoint.getPath(), e.getMessage());
+            } else {
+                LOG.debug("Stopped reading {}: {}", endpoint.getPath(), e.getMessage());
+            }
         }
         if (isRunAllowed()) {
             LOG.info("End of input {}: {} telegrams, framer {}", endpoint.getPath(), telegramCount(), framerStats());

@@ -112,7 +112,11 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
             Exception failure = exchange.getException();
             if (failure != null) {
                 metrics.increment(P1Metrics.Counter.TELEGRAMS_FAILED);
-                getExceptionHandler().handleException("Error processing telegram " + seq, exchange, failure);
+                if (isRunAllowed()) {
+                    getExceptionHandler().handleException("Error processing telegram " + seq, exchange, failure);
+                } else {
+                    LOG.debug("Telegram {} was cut short by the shutdown: {}", seq, failure.toString());
+                }
             }
             for (SourceListener l : listeners()) {
                 l.telegramDone(sourceName, seq, failure);
