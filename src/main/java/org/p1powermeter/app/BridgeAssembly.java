@@ -89,7 +89,8 @@ final class BridgeAssembly {
         SerialSettings s = settings.serial();
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
-                + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name();
+                + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name()
+                + "&autoDetect=" + s.autoDetect();
     }
 
     /**

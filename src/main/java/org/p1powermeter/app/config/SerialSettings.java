@@ -6,7 +6,7 @@ import org.p1powermeter.p1.CrcPolicy;
 
 /** The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone). */
 public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
-        Duration timeout, CrcPolicy crc, ZoneId meterZone) {
+        Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect) {
 
     public enum Parity {
         NONE,

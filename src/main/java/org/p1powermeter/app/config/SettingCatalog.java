@@ -49,6 +49,7 @@ public final class SettingCatalog {
     public static final String SERIAL_STOPBITS = "serial_stopbits";
     public static final String CRC = "crc";
     public static final String METER_ZONE = "meter_zone";
+    public static final String SERIAL_AUTODETECT = "serial_autodetect";
     public static final String INPUT_INTERVAL = "input_interval";
     public static final String SPOOL_DIR = "spool_dir";
     public static final String SPOOL_MAX_MB = "spool_max_mb";
@@ -147,6 +148,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, SERIAL_TIMEOUT, "20", "Seconds without data before the port is reported silent (the meter sends every 1-10 s)"));
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
         keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
+        keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
         keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));

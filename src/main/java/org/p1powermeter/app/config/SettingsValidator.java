@@ -161,7 +161,8 @@ final class SettingsValidator {
                 reader.choice(SettingCatalog.SERIAL_PARITY, SerialSettings.Parity.class),
                 reader.choice(SettingCatalog.SERIAL_STOPBITS, SerialSettings.StopBits.class,
                         SerialSettings.StopBits::text),
-                timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone());
+                timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone(),
+                reader.bool(SettingCatalog.SERIAL_AUTODETECT));
     }
 
     SpoolSettings spool() {

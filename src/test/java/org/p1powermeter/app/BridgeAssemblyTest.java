@@ -1,0 +1,42 @@
+package org.p1powermeter.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.p1powermeter.app.config.BridgeSettings;
+import org.p1powermeter.app.config.SettingsLoader;
+
+/** The settings reach the Camel URIs the app builds. */
+class BridgeAssemblyTest {
+
+    private static BridgeSettings load(String... assignments) throws Exception {
+        SettingsLoader loader = new SettingsLoader();
+        for (String a : assignments) {
+            loader.commandLineSetting(a, "--set");
+        }
+        return loader.load();
+    }
+
+    @Test
+    void serialSettingsBecomeTheSourceUri() throws Exception {
+        String uri = new BridgeAssembly(load("serial_port=/dev/ttyACM0", "serial_baudrate=9600", "serial_databits=7",
+                "serial_parity=even", "serial_timeout=30", "crc=required", "serial_autodetect=true")).serialUri();
+        assertEquals("p1serial:/dev/ttyACM0?baudRate=9600&dataBits=7&parity=even&stopBits=1&telegramTimeout=30"
+                + "&crcPolicy=REQUIRED&autoDetect=true", uri);
+    }
+
+    @Test
+    void theDefaultsAreThePythonScriptsPortAt115200WithoutAutoDetect() throws Exception {
+        String uri = new BridgeAssembly(load()).serialUri();
+        assertTrue(uri.startsWith("p1serial:/dev/ttyUSB1?baudRate=115200&dataBits=8&parity=none"), uri);
+        assertTrue(uri.endsWith("&autoDetect=false"), uri);
+    }
+
+    @Test
+    void aDryRunPrintsInsteadOfPublishing() throws Exception {
+        BridgeAssembly assembly = new BridgeAssembly(load("sinks=direct:mqtt,direct:file-sink"));
+        assertEquals("direct:print", assembly.sinks(true));
+        assertEquals("direct:mqtt,direct:file-sink", assembly.sinks(false));
+    }
+}
