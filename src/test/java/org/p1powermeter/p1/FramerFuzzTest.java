@@ -32,26 +32,18 @@ class FramerFuzzTest {
                     m = m.clone();
                     m[at] = (byte) random.nextInt(256);
                 }
-                case 1 -> m = splice(m, at, at, new byte[] {(byte) random.nextInt(256)});
-                case 2 -> m = splice(m, at, at, new byte[] {STRUCTURAL[random.nextInt(STRUCTURAL.length)]});
-                case 3 -> m = splice(m, at, Math.min(m.length, at + 1 + random.nextInt(3)), new byte[0]);
+                case 1 -> m = TestBytes.splice(m, at, at, new byte[] {(byte) random.nextInt(256)});
+                case 2 -> m = TestBytes.splice(m, at, at, new byte[] {STRUCTURAL[random.nextInt(STRUCTURAL.length)]});
+                case 3 -> m = TestBytes.splice(m, at, Math.min(m.length, at + 1 + random.nextInt(3)), new byte[0]);
                 case 4 -> {
                     int len = Math.min(m.length - at, 1 + random.nextInt(40));
                     byte[] range = java.util.Arrays.copyOfRange(m, at, at + len);
-                    m = splice(m, at, at, range);
+                    m = TestBytes.splice(m, at, at, range);
                 }
                 default -> m = java.util.Arrays.copyOf(m, at);
             }
         }
         return m;
-    }
-
-    private static byte[] splice(byte[] b, int from, int to, byte[] insert) {
-        byte[] out = new byte[b.length - (to - from) + insert.length];
-        System.arraycopy(b, 0, out, 0, from);
-        System.arraycopy(insert, 0, out, from, insert.length);
-        System.arraycopy(b, to, out, from + insert.length, b.length - to);
-        return out;
     }
 
     /** Checks each telegram as it is emitted. */

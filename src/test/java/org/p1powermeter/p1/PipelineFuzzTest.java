@@ -128,9 +128,9 @@ class PipelineFuzzTest {
             int at = 1 + random.nextInt(m.length - 1); // keep the '/' so most still frame
             switch (random.nextInt(7)) {
                 case 0 -> m[at] = (byte) random.nextInt(256);
-                case 1, 2 -> m = splice(m, at, at, HOSTILE[random.nextInt(HOSTILE.length)].getBytes(StandardCharsets.ISO_8859_1));
-                case 3 -> m = splice(m, at, Math.min(m.length, at + 1 + random.nextInt(8)), new byte[0]);
-                case 4 -> m = splice(m, at, at, Arrays.copyOfRange(m, at, Math.min(m.length, at + 1 + random.nextInt(60))));
+                case 1, 2 -> m = TestBytes.splice(m, at, at, HOSTILE[random.nextInt(HOSTILE.length)].getBytes(StandardCharsets.ISO_8859_1));
+                case 3 -> m = TestBytes.splice(m, at, Math.min(m.length, at + 1 + random.nextInt(8)), new byte[0]);
+                case 4 -> m = TestBytes.splice(m, at, at, Arrays.copyOfRange(m, at, Math.min(m.length, at + 1 + random.nextInt(60))));
                 case 5 -> m = replaceValue(m, at);
                 default -> m = Arrays.copyOf(m, at);
             }
@@ -145,7 +145,7 @@ class PipelineFuzzTest {
         if (close < 0) {
             return m;
         }
-        return splice(m, open + 1, close, HOSTILE[random.nextInt(HOSTILE.length)].getBytes(StandardCharsets.ISO_8859_1));
+        return TestBytes.splice(m, open + 1, close, HOSTILE[random.nextInt(HOSTILE.length)].getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static byte[] megabyteLine() {
@@ -153,14 +153,6 @@ class PipelineFuzzTest {
         Arrays.fill(line, (byte) '7');
         line[0] = '/';
         return line;
-    }
-
-    private static byte[] splice(byte[] b, int from, int to, byte[] insert) {
-        byte[] out = new byte[b.length - (to - from) + insert.length];
-        System.arraycopy(b, 0, out, 0, from);
-        System.arraycopy(insert, 0, out, from, insert.length);
-        System.arraycopy(b, to, out, from + insert.length, b.length - to);
-        return out;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
