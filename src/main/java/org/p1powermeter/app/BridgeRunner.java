@@ -51,6 +51,9 @@ final class BridgeRunner {
             main.bind("paho", paho);
             if (!cli.dryRun()) {
                 outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
+                MqttOutbox spooled = outbox;
+                beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
+                        () -> spooled.counters().droppedFull() + spooled.counters().droppedExpired());
                 main.bind("p1spool", assembly.spoolSink(outbox.spool()));
             }
             main.bind("p1RunControl", control);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -44,6 +45,8 @@ public final class P1Metrics implements P1MetricsMXBean {
     private final AtomicLongArray dropped = new AtomicLongArray(DROPS.length);
     private final AtomicLongArray droppedBytes = new AtomicLongArray(DROPS.length);
     private final AtomicLongArray skipped = new AtomicLongArray(SKIPS.length + 1);
+    private volatile LongSupplier deliveredEvents = () -> 0;
+    private volatile LongSupplier lostEvents = () -> 0;
     private volatile SourceHealth health = new SourceHealth("STARTING", false, "not started", Instant.now());
 
     /** The source's state, healthy or not, why, and since when. */
@@ -204,14 +207,23 @@ public final class P1Metrics implements P1MetricsMXBean {
         return m;
     }
 
+    /**
+     * Where the MQTT sink keeps its own counts (the spool: events the broker acknowledged, events dropped when it
+     * was full or too old); they are added to {@link Counter#EVENTS_PUBLISHED} and {@link Counter#EVENTS_FAILED}.
+     */
+    public void deliveryCounts(LongSupplier delivered, LongSupplier lost) {
+        this.deliveredEvents = delivered;
+        this.lostEvents = lost;
+    }
+
     @Override
     public long getEventsPublished() {
-        return get(Counter.EVENTS_PUBLISHED);
+        return get(Counter.EVENTS_PUBLISHED) + deliveredEvents.getAsLong();
     }
 
     @Override
     public long getEventsFailed() {
-        return get(Counter.EVENTS_FAILED);
+        return get(Counter.EVENTS_FAILED) + lostEvents.getAsLong();
     }
 
     @Override

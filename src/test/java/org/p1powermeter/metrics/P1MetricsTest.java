@@ -76,4 +76,15 @@ class P1MetricsTest {
         }
         assertFalse(server.isRegistered(name));
     }
+
+    @Test
+    void theSinksOwnCountsShowAsPublishedAndFailedEvents() {
+        P1Metrics m = new P1Metrics();
+        long[] delivered = {0};
+        m.deliveryCounts(() -> delivered[0], () -> 3);
+        delivered[0] = 52;
+        m.increment(P1Metrics.Counter.EVENTS_PUBLISHED);
+        assertEquals(53, m.getEventsPublished());
+        assertEquals(3, m.getEventsFailed());
+    }
 }
