@@ -233,42 +233,12 @@ public final class P1Metrics implements P1MetricsMXBean {
 
     /** Sum of every counter that means something went wrong (drops other than noise, issues, skips, failures). */
     public long troubleCount() {
-        long sum = get(Counter.TELEGRAMS_FAILED) + get(Counter.PARSE_ISSUES) + get(Counter.EVENTS_FAILED)
-                + get(Counter.RECONNECTS);
-        for (DropReason r : DROPS) {
-            sum += r == DropReason.NOISE ? 0 : dropped.get(r.ordinal());
-        }
-        for (int i = 0; i < skipped.length(); i++) {
-            sum += skipped.get(i);
-        }
-        return sum;
+        return MetricsSummary.troubleCount(this);
     }
 
     /** e.g. {@code source OPEN (healthy), telegrams ok=120, dropped CRC_MISMATCH=2 (1804 bytes), skipped EMPTY_VALUE=3}. */
     public String summary() {
-        SourceHealth h = health;
-        StringBuilder s = new StringBuilder("source ").append(h.state()).append(h.healthy() ? " (healthy)" : " (unhealthy)");
-        s.append(", telegrams ok=").append(get(Counter.TELEGRAMS_OK));
-        appendIfSet(s, "failed", get(Counter.TELEGRAMS_FAILED));
-        appendIfSet(s, "reconnects", get(Counter.RECONNECTS));
-        for (DropReason r : DROPS) {
-            long n = dropped.get(r.ordinal());
-            if (n != 0) {
-                s.append(", dropped ").append(r).append('=').append(n)
-                        .append(" (").append(droppedBytes.get(r.ordinal())).append(" bytes)");
-            }
-        }
-        appendIfSet(s, "parse issues", get(Counter.PARSE_ISSUES));
-        getSkipped().forEach((reason, n) -> appendIfSet(s, "skipped " + reason, n));
-        appendIfSet(s, "events published", get(Counter.EVENTS_PUBLISHED));
-        appendIfSet(s, "events failed", get(Counter.EVENTS_FAILED));
-        return s.toString();
-    }
-
-    private static void appendIfSet(StringBuilder s, String name, long n) {
-        if (n != 0) {
-            s.append(", ").append(name).append('=').append(n);
-        }
+        return MetricsSummary.of(this);
     }
 
     private static Map<String, Long> perDrop(AtomicLongArray values) {
