@@ -107,6 +107,16 @@ final class BridgeAssembly {
         return dryRun ? "direct:print" : String.join(",", settings.general().sinks());
     }
 
+    /**
+     * The one endpoint the route sends each event to ({@code p1.sink}): the sink itself when there is only one, so
+     * the route needs no recipient list (which copies the exchange for every event); else {@code direct:p1-sinks},
+     * the route that sends to each of {@link #sinks}.
+     */
+    String sink(boolean dryRun) {
+        List<String> sinks = settings.general().sinks();
+        return dryRun ? "direct:print" : sinks.size() == 1 ? sinks.get(0) : "direct:p1-sinks";
+    }
+
     /** The route files to load: the shipped bridge route and the configured extra ones. */
     String routesPattern() throws ConfigException {
         List<String> patterns = new ArrayList<>();

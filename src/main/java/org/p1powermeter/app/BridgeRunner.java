@@ -64,6 +64,7 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
             main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
+            main.addOverrideProperty("p1.sink", assembly.sink(cli.dryRun()));
             if (broker != null) {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));
             }

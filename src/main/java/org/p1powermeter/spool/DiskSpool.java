@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ public final class DiskSpool implements AutoCloseable {
     private long highestRead;
     private int waiters;
     private boolean closed;
+    /** Appended records or an acknowledged position not yet written by {@link #flush()}; set under this lock. */
+    private volatile boolean unflushed;
+    /** The flusher waits on this (not on the spool, whose waiters are the reader); lock order: spool, then this. */
+    private final Object flushSignal = new Object();
+    private boolean flusherWaiting; // guarded by flushSignal
 
     private DiskSpool(SpoolDirectory dir, SpoolLimits limits, Clock clock) {
         this.dir = dir;
@@ -88,6 +94,7 @@ public final class DiskSpool implements AutoCloseable {
         if (waiters > 0) {
             notifyAll();
         }
+        markUnflushed();
         return sequence;
     }
 
@@ -121,17 +128,72 @@ public final class DiskSpool implements AutoCloseable {
     }
 
     /** Waits up to {@code millis} until there is something to read; true when there is. */
-    public synchronized boolean awaitRecords(long millis) throws InterruptedException {
+    public boolean awaitRecords(long millis) throws InterruptedException {
+        return awaitRecords(millis, () -> false);
+    }
+
+    /**
+     * Waits up to {@code millis} until there is something to read, or until {@code stop} holds (checked under the
+     * spool's lock, so a {@link #wakeReaders()} after {@code stop} became true is never missed); true when there
+     * is something to read.
+     */
+    public synchronized boolean awaitRecords(long millis, BooleanSupplier stop) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         waiters++;
         try {
             long left;
-            while (!closed && nextSequence - 1 <= lastRead && (left = deadline - System.nanoTime()) > 0) {
+            while (!closed && nextSequence - 1 <= lastRead && !stop.getAsBoolean()
+                    && (left = deadline - System.nanoTime()) > 0) {
                 wait(Math.max(1, left / 1_000_000));
             }
             return nextSequence - 1 > lastRead;
         } finally {
             waiters--;
+        }
+    }
+
+    /** Wakes a thread in {@link #awaitRecords(long, BooleanSupplier)} to check its stop condition. */
+    public synchronized void wakeReaders() {
+        notifyAll();
+    }
+
+    /**
+     * Waits up to {@code millis} until something was appended or acknowledged since the last {@link #flush()},
+     * or until {@code stop} holds (after which {@link #wakeFlusher()} must be called); true when there is
+     * something to flush. Lets the flusher sleep while nothing happens instead of waking on a timer.
+     */
+    public boolean awaitUnflushed(long millis, BooleanSupplier stop) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (flushSignal) {
+            flusherWaiting = true;
+            try {
+                long left;
+                while (!unflushed && !stop.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+                    flushSignal.wait(Math.max(1, left / 1_000_000));
+                }
+                return unflushed;
+            } finally {
+                flusherWaiting = false;
+            }
+        }
+    }
+
+    /** Wakes a thread in {@link #awaitUnflushed} to check its stop condition. */
+    public void wakeFlusher() {
+        synchronized (flushSignal) {
+            flushSignal.notifyAll();
+        }
+    }
+
+    /** Called under the spool's lock: the first change after a flush wakes a waiting flusher (once). */
+    private void markUnflushed() {
+        if (!unflushed) {
+            unflushed = true;
+            synchronized (flushSignal) {
+                if (flusherWaiting) {
+                    flushSignal.notifyAll();
+                }
+            }
         }
     }
 
@@ -144,7 +206,7 @@ public final class DiskSpool implements AutoCloseable {
         acknowledged = Math.min(sequence, nextSequence - 1);
         while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
-        }
+        }        markUnflushed();
     }
 
     /** Reads again from the first record not acknowledged (after a lost connection). */
@@ -163,6 +225,7 @@ public final class DiskSpool implements AutoCloseable {
             dir.writeAcknowledged(acknowledged);
             writtenAcknowledged = acknowledged;
         }
+        unflushed = false; // only once written: a failed write is tried again at the next flush
     }
 
     /** Drops the segments whose newest record is older than the age limit. */
@@ -210,6 +273,7 @@ public final class DiskSpool implements AutoCloseable {
         } finally {
             closed = true;
             notifyAll();
+            wakeFlusher();
             dir.close();
         }
     }
@@ -241,6 +305,7 @@ public final class DiskSpool implements AutoCloseable {
             cursor.moveTo(segments.first());
         }
         Files.deleteIfExists(s.path);
+        markUnflushed();
         return dropped;
     }
 

@@ -10,7 +10,7 @@
  * <li>{@code acknowledged}: the sequence up to which the broker acknowledged everything (written atomically);</li>
  * <li>{@code lock}: held while a bridge has the spool open.</li>
  * </ul>
- * Appends go through a 64 KiB buffer, written every 200 ms ({@link org.p1powermeter.spool.SpoolFlusher}), when a
+ * Appends go through a 64 KiB buffer, written 200 ms after an append ({@link org.p1powermeter.spool.SpoolFlusher}), when a
  * reader catches up, and at close; nothing is fsync'ed per event. After a crash a torn record at the end of a
  * segment is cut off (counted, with a warning). Past {@code spool_max_mb} or {@code spool_max_age_hours} the oldest
  * segment is deleted and its undelivered events counted as dropped.
