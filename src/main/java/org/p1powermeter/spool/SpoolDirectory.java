@@ -3,10 +3,8 @@ package org.p1powermeter.spool;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,24 +12,25 @@ import java.util.stream.Stream;
 
 /**
  * The files of a spool directory: the segment files, {@code acknowledged} (the sequence up to which every event
- * was delivered, replaced atomically) and {@code lock} (held while a spool is open, so two bridges cannot share
+ * was delivered, see {@link AckFile}) and {@code lock} (held while a spool is open, so two bridges cannot share
  * one directory).
  */
 final class SpoolDirectory implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiskSpool.class);
 
-    private static final String ACK_FILE = "acknowledged";
     private static final String LOCK_FILE = "lock";
 
     private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final AckFile ackFile;
 
-    private SpoolDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
+    private SpoolDirectory(Path dir, FileChannel lockChannel, FileLock lock, AckFile ackFile) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.ackFile = ackFile;
     }
 
     static SpoolDirectory open(Path dir) throws IOException {
@@ -50,7 +49,12 @@ final class SpoolDirectory implements AutoCloseable {
             channel.close();
             throw new IOException("the spool directory " + dir + " is in use by another process");
         }
-        return new SpoolDirectory(dir, channel, lock);
+        try {
+            return new SpoolDirectory(dir, channel, lock, AckFile.open(dir));
+        } catch (IOException | RuntimeException e) {
+            channel.close(); // releases the lock
+            throw e;
+        }
     }
 
     Path path() {
@@ -107,21 +111,21 @@ final class SpoolDirectory implements AutoCloseable {
     /** The acknowledged sequence of the last run, 0 when there is none (or it is unreadable). */
     long readAcknowledged() {
         try {
-            return Long.parseLong(Files.readString(dir.resolve(ACK_FILE), StandardCharsets.US_ASCII).trim());
-        } catch (IOException | NumberFormatException e) {
+            return ackFile.read();
+        } catch (IOException e) {
+            LOG.warn("Spool {}: cannot read {} ({}): every event in the spool is sent again", dir, AckFile.NAME,
+                    e.getMessage());
             return 0;
         }
     }
 
     void writeAcknowledged(long sequence) throws IOException {
-        Path tmp = dir.resolve(ACK_FILE + ".tmp");
-        Files.writeString(tmp, Long.toString(sequence) + "\n", StandardCharsets.US_ASCII);
-        Files.move(tmp, dir.resolve(ACK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ackFile.write(sequence);
     }
 
     @Override
     public void close() throws IOException {
-        try {
+        try (AckFile ack = ackFile) {
             lock.release();
         } finally {
             lockChannel.close();

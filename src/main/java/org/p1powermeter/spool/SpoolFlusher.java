@@ -44,7 +44,7 @@ public final class SpoolFlusher implements AutoCloseable {
                         long deadline = System.nanoTime() + periodMillis * 1_000_000;
                         long left;
                         while (running && (left = deadline - System.nanoTime()) > 0) {
-                            pause.wait(Math.max(1, left / 1_000_000));
+                            pause.wait(Math.max(1, (left + 999_999) / 1_000_000)); // rounded up: one wake-up, not 199 ms + 1 ms
                         }
                     }
                 }
