@@ -24,6 +24,7 @@ import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
+import org.p1powermeter.spool.publish.BufferedSocketFactory;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
@@ -145,7 +146,7 @@ final class BridgeAssembly {
     /**
      * The paho configuration, from [MQTT] (the password stays out of every URI and log line); the spool's publisher
      * connects with it. A TLS URL (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is
-     * checked against its certificate.
+     * checked against its certificate; a tcp:// URL gets sockets with buffered input ({@link BufferedSocketFactory}).
      */
     PahoComponent paho(String brokerUrl) throws ConfigException {
         MqttSettings mqtt = settings.mqtt();
@@ -165,6 +166,8 @@ final class BridgeAssembly {
         if (MqttSettings.isTlsUrl(brokerUrl)) {
             c.setSocketFactory(TlsSocketFactories.create(mqtt.tls()));
             c.setHttpsHostnameVerificationEnabled(true);
+        } else if (brokerUrl.startsWith("tcp://")) {
+            c.setSocketFactory(new BufferedSocketFactory());
         }
         PahoComponent paho = new PahoComponent();
         paho.setConfiguration(c);

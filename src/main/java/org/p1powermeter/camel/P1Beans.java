@@ -14,6 +14,7 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
 
     public static final String TELEGRAMS = "p1Telegrams";
     public static final String SEND_FLAGS = "p1SendFlags";
+    public static final String HEADERS = "p1Headers";
     public static final String VSCP = "vscp";
     public static final String CONSOLE = "p1Console";
     public static final String PRINTER = "p1Printer";
@@ -30,6 +31,7 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
     /** Binds each bean with {@code binder} (e.g. camel-main's {@code Main::bind} before the context exists). */
     public void bind(BiConsumer<String, Object> binder) {
         binder.accept(TELEGRAMS, telegrams);
+        binder.accept(HEADERS, new MeasurementHeaders());
         binder.accept(SEND_FLAGS, sendFlags);
         binder.accept(VSCP, vscp);
         binder.accept(CONSOLE, console);

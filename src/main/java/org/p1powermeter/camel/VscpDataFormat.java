@@ -20,8 +20,12 @@ import org.p1powermeter.vscp.VscpJson;
 
 /**
  * The VSCP stage: marshals a {@link Measurement} to a VSCP JSON event and sets the MQTT topic header from the
- * template. In plain mode ({@code no_vscp}) the payload is the value as a plain number in the meter's unit and
- * the topic is the measurement's note. Unmarshal reads a VSCP JSON event back into a {@link VscpEvent}.
+ * template (and the note header). In plain mode ({@code no_vscp}) the payload is the value as a plain number in the
+ * meter's unit and the topic is the measurement's note. Unmarshal reads a VSCP JSON event back into a
+ * {@link VscpEvent}.
+ *
+ * <p>The topic of an event depends only on what the factory fixes per table row (GUID, class, type, sensor index,
+ * zone, subzone), so it is rendered once per row and kept.
  */
 public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFormatName {
 
@@ -31,6 +35,8 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
     private final boolean plain;
     private final boolean useTelegramTime;
     private final Clock clock;
+    /** The rendered topic of each table row (by ordinal); filled on first use, a race only renders it twice. */
+    private final String[] topicByRow = new String[MeasurementType.values().length];
 
     /**
      * @param factory the event factory (GUID, sensor index, zone, encoding)
@@ -56,13 +62,11 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
 
     @Override
     public void marshal(Exchange exchange, Object graph, OutputStream stream) throws Exception {
-        Measurement m = exchange.getContext().getTypeConverter().mandatoryConvertTo(Measurement.class, exchange, graph);
+        Measurement m = graph instanceof Measurement given ? given
+                : exchange.getContext().getTypeConverter().mandatoryConvertTo(Measurement.class, exchange, graph);
         Message message = exchange.getMessage();
-        String note = notes.apply(m.type());
-        message.setHeader(P1Constants.MEASUREMENT_NAME, m.name());
-        message.setHeader(P1Constants.OBIS, m.obis().toString());
-        message.setHeader(P1Constants.SEND_GROUP, m.type().group().id());
         if (plain) {
+            String note = notes.apply(m.type());
             String plainTopic = m.channel() == 0 ? note : note + " " + m.channel();
             message.setHeader(P1Constants.NOTE, plainTopic);
             message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, plainTopic);
@@ -70,8 +74,14 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
             return;
         }
         VscpEvent event = factory.create(m, clock.instant(), useTelegramTime);
+        int row = m.type().ordinal();
+        String eventTopic = topicByRow[row];
+        if (eventTopic == null) {
+            eventTopic = topic.render(event);
+            topicByRow[row] = eventTopic;
+        }
         message.setHeader(P1Constants.NOTE, event.note());
-        message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, topic.render(event));
+        message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, eventTopic);
         stream.write(VscpJson.toJsonBytes(event));
     }
 

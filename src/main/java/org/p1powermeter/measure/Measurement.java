@@ -25,6 +25,11 @@ public record Measurement(MeasurementType type, ObisId obis, BigDecimal meterVal
         return meterValue.toPlainString();
     }
 
+    /** The OBIS id as text, e.g. {@code 1-0:1.8.0} (M-Bus: with its channel, {@code 0-1:24.2.1}). */
+    public String obisText() {
+        return obis.equals(type.obis()) ? type.obisText() : obis.toString();
+    }
+
     /** The config name, with {@code _<channel>} appended for M-Bus values, e.g. {@code gas_volume_2}. */
     public String name() {
         return channel == 0 ? type.configName() : type.configName() + "_" + channel;

@@ -72,6 +72,8 @@ public enum MeasurementType {
     private final String defaultNote;
     private final int mbusMedium;
     private final boolean seed;
+    private final String configName;
+    private final String obisText;
 
     MeasurementType(ObisId obis, MeterUnit meterUnit, int vscpType, int vscpUnit, int vscpExponent, SendGroup group,
             int defaultIndex, String defaultNote, int mbusMedium, boolean seed) {
@@ -85,16 +87,23 @@ public enum MeasurementType {
         this.defaultNote = defaultNote;
         this.mbusMedium = mbusMedium;
         this.seed = seed;
+        this.configName = name().toLowerCase(Locale.ROOT);
+        this.obisText = obis.toString();
     }
 
     /** The config name, as in {@code sensorindex_<name>}, {@code id_<name>}, {@code note_<name>}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return configName;
     }
 
     /** The OBIS id (for M-Bus entries with B = 0: any channel). */
     public ObisId obis() {
         return obis;
+    }
+
+    /** {@link #obis()} as text, e.g. {@code 1-0:1.8.0}. */
+    public String obisText() {
+        return obisText;
     }
 
     /** The unit the value is read in (other spellings are converted to it). */

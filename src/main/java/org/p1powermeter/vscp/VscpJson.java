@@ -2,6 +2,8 @@ package org.p1powermeter.vscp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The classic VSCP JSON event (docs/vscp-events.md §3.1), keys in this order: {@code vscpHead, vscpObId,
@@ -22,10 +26,32 @@ import java.time.format.DateTimeParseException;
  * sensorindex, zone, subzone}}. {@code vscpNote} and {@code measurement} are left out when the event has none.
  * {@code vscpDateTime} is {@code yyyy-MM-ddTHH:mm:ssZ} (UTC, seconds); {@code measurement.value} is the exact
  * plain decimal. Writing streams through a {@link JsonGenerator} (no reflection), one reused per thread; thread-safe.
+ * The key names, and the GUID and note texts (the same few for every event of a bridge), are written as
+ * pre-encoded {@link SerializedString}s: quoted and escaped once, then copied as bytes.
  */
 public final class VscpJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    private static final SerializedString HEAD = new SerializedString("vscpHead");
+    private static final SerializedString OBID = new SerializedString("vscpObId");
+    private static final SerializedString DATE_TIME = new SerializedString("vscpDateTime");
+    private static final SerializedString TIME_STAMP = new SerializedString("vscpTimeStamp");
+    private static final SerializedString CLASS = new SerializedString("vscpClass");
+    private static final SerializedString TYPE = new SerializedString("vscpType");
+    private static final SerializedString GUID = new SerializedString("vscpGuid");
+    private static final SerializedString DATA = new SerializedString("vscpData");
+    private static final SerializedString NOTE = new SerializedString("vscpNote");
+    private static final SerializedString MEASUREMENT = new SerializedString("measurement");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString UNIT = new SerializedString("unit");
+    private static final SerializedString SENSOR_INDEX = new SerializedString("sensorindex");
+    private static final SerializedString ZONE = new SerializedString("zone");
+    private static final SerializedString SUBZONE = new SerializedString("subzone");
+
+    /** Pre-encoded GUID and note texts; bounded (a text past the bound is simply encoded each time). */
+    private static final Map<String, SerializedString> TEXTS = new ConcurrentHashMap<>();
+    private static final int MAX_TEXTS = 1024;
 
     /** Made on first use: an ObjectMapper loads ~280 databind classes, which writing events never needs. */
     private static final class Reader {
@@ -88,34 +114,54 @@ public final class VscpJson {
 
     private static void write(JsonGenerator g, VscpEvent e) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("vscpHead", e.head());
-        g.writeNumberField("vscpObId", e.obid());
-        g.writeStringField("vscpDateTime", isoSeconds(e.dateTime()));
-        g.writeNumberField("vscpTimeStamp", e.timeStamp());
-        g.writeNumberField("vscpClass", e.vscpClass());
-        g.writeNumberField("vscpType", e.vscpType());
-        g.writeStringField("vscpGuid", e.guid().toString());
-        g.writeFieldName("vscpData");
+        number(g, HEAD, e.head());
+        number(g, OBID, e.obid());
+        g.writeFieldName(DATE_TIME);
+        g.writeString(isoSeconds(e.dateTime()));
+        number(g, TIME_STAMP, e.timeStamp());
+        number(g, CLASS, e.vscpClass());
+        number(g, TYPE, e.vscpType());
+        g.writeFieldName(GUID);
+        g.writeString(text(e.guid().toString()));
+        g.writeFieldName(DATA);
         g.writeStartArray();
         for (byte b : e.data()) {
             g.writeNumber(b & 0xFF);
         }
         g.writeEndArray();
         if (e.note() != null) {
-            g.writeStringField("vscpNote", e.note());
+            g.writeFieldName(NOTE);
+            g.writeString(text(e.note()));
         }
         VscpEvent.Measurement m = e.measurement();
         if (m != null) {
-            g.writeObjectFieldStart("measurement");
-            g.writeFieldName("value");
+            g.writeFieldName(MEASUREMENT);
+            g.writeStartObject();
+            g.writeFieldName(VALUE);
             g.writeNumber(m.value().toPlainString()); // raw, exact: 6678.394 stays 6678.394
-            g.writeNumberField("unit", m.unit());
-            g.writeNumberField("sensorindex", m.sensorIndex());
-            g.writeNumberField("zone", m.zone());
-            g.writeNumberField("subzone", m.subzone());
+            number(g, UNIT, m.unit());
+            number(g, SENSOR_INDEX, m.sensorIndex());
+            number(g, ZONE, m.zone());
+            number(g, SUBZONE, m.subzone());
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static SerializableString text(String s) {
+        SerializedString known = TEXTS.get(s);
+        if (known == null) {
+            known = new SerializedString(s);
+            if (TEXTS.size() < MAX_TEXTS) {
+                TEXTS.put(s, known);
+            }
+        }
+        return known;
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, fractions dropped. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.SettingsLoader;
+import org.p1powermeter.spool.publish.BufferedSocketFactory;
 
 /** The settings reach the Camel URIs the app builds. */
 class BridgeAssemblyTest {
@@ -38,5 +39,11 @@ class BridgeAssemblyTest {
         BridgeAssembly assembly = new BridgeAssembly(load("sinks=direct:mqtt,direct:file-sink"));
         assertEquals("direct:print", assembly.sinks(true));
         assertEquals("direct:mqtt,direct:file-sink", assembly.sinks(false));
+    }
+
+    @Test
+    void aPlainTcpBrokerGetsSocketsWithBufferedInput() throws Exception {
+        var paho = new BridgeAssembly(load()).paho("tcp://127.0.0.1:1883");
+        assertTrue(paho.getConfiguration().getSocketFactory() instanceof BufferedSocketFactory);
     }
 }
