@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class DiskSpool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiskSpool.class);
+    /** How much of the newest records is also held in memory (about 2,000 events of 450 bytes). */
+    static final long TAIL_BYTES = 1 << 20;
 
     private final SpoolDirectory dir;
     private final SpoolLimits limits;
@@ -29,6 +31,8 @@ public final class DiskSpool implements AutoCloseable {
     private final SegmentList segments = new SegmentList();
     private final SpoolTally tally = new SpoolTally();
     private final SegmentCursor cursor = new SegmentCursor();
+    /** The newest records in memory too: a reader that keeps up never reads back what was just written. */
+    private final SpoolTail tail = new SpoolTail(TAIL_BYTES);
     private SegmentWriter writer;
     private long nextSequence;
     private long acknowledged;
@@ -88,7 +92,9 @@ public final class DiskSpool implements AutoCloseable {
             startSegment();
         }
         long sequence = nextSequence++;
-        writer.append(new SpoolRecord(sequence, clock.millis(), topic, payload, qos, retained), topicBytes, size);
+        SpoolRecord record = new SpoolRecord(sequence, clock.millis(), topic, payload, qos, retained);
+        writer.append(record, topicBytes, size);
+        tail.add(record);
         tally.appended++;
         enforceSize();
         if (waiters > 0) {
@@ -98,11 +104,14 @@ public final class DiskSpool implements AutoCloseable {
         return sequence;
     }
 
-    /** Up to {@code max} records after the last one read, in order; empty when the reader is at the end. */
+    /**
+     * Up to {@code max} records after the last one read, in order; empty when the reader is at the end. They come
+     * from memory ({@link SpoolTail}) when it still holds them, else from the segment files.
+     */
     public synchronized List<SpoolRecord> read(int max) throws IOException {
         ensureOpen();
         List<SpoolRecord> out = new ArrayList<>(Math.min(max, 1024));
-        while (out.size() < max && cursor.segment() != null) {
+        while (out.size() < max && lastRead + 1 < tail.firstSequence() && cursor.segment() != null) {
             if (cursor.segment() == writer.segment()) {
                 writer.writeOut();
             }
@@ -114,16 +123,24 @@ public final class DiskSpool implements AutoCloseable {
                 cursor.moveTo(segments.after(cursor.segment()));
                 continue;
             }
-            if (record.sequence() <= lastRead) {
-                continue;
+            if (record.sequence() > lastRead) {
+                out.add(record);
+                lastRead = record.sequence();
             }
-            if (record.sequence() <= highestRead) {
+        }
+        if (out.size() < max && lastRead + 1 >= tail.firstSequence()) {
+            int fromFiles = out.size();
+            tail.copyAfter(lastRead, max, out);
+            if (out.size() > fromFiles) {
+                lastRead = out.get(out.size() - 1).sequence();
+            }
+        }
+        for (SpoolRecord r : out) {
+            if (r.sequence() <= highestRead) {
                 tally.resent++;
             }
-            lastRead = record.sequence();
-            highestRead = Math.max(highestRead, lastRead);
-            out.add(record);
         }
+        highestRead = Math.max(highestRead, lastRead);
         return out;
     }
 
@@ -204,6 +221,7 @@ public final class DiskSpool implements AutoCloseable {
         }
         tally.delivered += segments.pendingAfter(acknowledged) - segments.pendingAfter(sequence);
         acknowledged = Math.min(sequence, nextSequence - 1);
+        tail.dropThrough(acknowledged);
         while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
         }        markUnflushed();
@@ -301,6 +319,7 @@ public final class DiskSpool implements AutoCloseable {
         long dropped = s.pendingAfter(acknowledged);
         acknowledged = Math.max(acknowledged, s.lastSequence);
         lastRead = Math.max(lastRead, s.lastSequence);
+        tail.dropThrough(acknowledged);
         if (cursor.segment() == s) {
             cursor.moveTo(segments.first());
         }

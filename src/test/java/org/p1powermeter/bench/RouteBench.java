@@ -15,13 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.p1powermeter.app.demo.SimulatedMeter;
 
 /**
@@ -36,7 +29,8 @@ import org.p1powermeter.app.demo.SimulatedMeter;
  * and without the AppCDS archive, and the first run that writes the archive.</li>
  * </ul>
  * Run: {@code bench/route-bench [throughput|paced|oneshot|all] [--telegrams N] [--runs R] [--seconds S]
- * [--warmup S] [--qos 0,1]}. Every run is bounded and stops by itself; only 127.0.0.1 is used.
+ * [--warmup S] [--qos 0,1]}. Every run is bounded and stops by itself; only 127.0.0.1 is used. The subscriber is a
+ * bare MQTT client ({@link CountingSubscriber}) that stamps each message as it comes off the socket.
  */
 public final class RouteBench {
 
@@ -105,7 +99,7 @@ public final class RouteBench {
         for (int qos : qosList) {
             List<Double> rates = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                try (Subscriber sub = new Subscriber(broker.url(), qos, telegrams * EVENTS_PER_TELEGRAM)) {
+                try (CountingSubscriber sub = new CountingSubscriber(broker.url(), qos, telegrams * EVENTS_PER_TELEGRAM)) {
                     long launched = System.nanoTime();
                     Process p = launcher(cache, List.of("-i", capture.toString(), "--set", "mqtt.url=" + broker.url(),
                             "--set", "mqtt.qos=" + qos, "--set", "guid=" + GUID), work.resolve("tp-" + qos + "-" + run));
@@ -156,7 +150,7 @@ public final class RouteBench {
         int total = warmup + seconds;
         SimulatedMeter meter = new SimulatedMeter(0, Clock.systemUTC(), ZoneId.of("Europe/Stockholm"));
         int qos = 1; // the shipped default
-        try (Subscriber sub = new Subscriber(broker.url(), qos, total * EVENTS_PER_TELEGRAM)) {
+        try (CountingSubscriber sub = new CountingSubscriber(broker.url(), qos, total * EVENTS_PER_TELEGRAM)) {
             Process p = launcherWithStdin(cache, List.of("-i", "-", "--set", "mqtt.url=" + broker.url(),
                     "--set", "mqtt.qos=" + qos, "--set", "guid=" + GUID), work.resolve("paced"));
             long pid = p.pid();
@@ -422,76 +416,6 @@ public final class RouteBench {
 
     private static double at(double[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    }
-
-    /** Counts what arrives on vscp/# and keeps each receipt time (System.nanoTime, this JVM's clock). */
-    static final class Subscriber implements MqttCallback, AutoCloseable {
-        final AtomicInteger count = new AtomicInteger();
-        private final long[] receipts;
-        private final MqttClient client;
-        volatile long firstNanos;
-        volatile long lastNanos;
-
-        Subscriber(String url, int qos, int expected) throws Exception {
-            receipts = new long[expected];
-            client = new MqttClient(url, "route-bench-" + System.nanoTime(), new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(true);
-            o.setMaxInflight(65535);
-            client.setCallback(this);
-            client.connect(o);
-            client.subscribe("vscp/#", qos);
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            long now = System.nanoTime();
-            int n = count.getAndIncrement();
-            if (n == 0) {
-                firstNanos = now;
-            }
-            if (n < receipts.length) {
-                receipts[n] = now;
-            }
-            lastNanos = now;
-        }
-
-        long[] receipts() {
-            return receipts;
-        }
-
-        /** Waits until every expected event arrived, or nothing arrived for {@code quiet}. */
-        void awaitAll(long quiet, TimeUnit unit) throws InterruptedException {
-            int seen = -1;
-            long since = System.nanoTime();
-            while (count.get() < receipts.length) {
-                int now = count.get();
-                if (now != seen) {
-                    seen = now;
-                    since = System.nanoTime();
-                } else if (System.nanoTime() - since > unit.toNanos(quiet)) {
-                    return;
-                }
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            System.out.println("subscriber lost its connection: " + cause);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-            client.close();
-        }
     }
 
     /** A Mosquitto on a free 127.0.0.1 port, sized so neither side's queues drop events during a burst. */
