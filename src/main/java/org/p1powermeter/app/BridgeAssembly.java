@@ -22,6 +22,7 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.source.P1SerialEndpoint;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.measure.MeasurementExtractor;
@@ -84,12 +85,15 @@ final class BridgeAssembly {
         return Guid.fromMac(mac.get(), 0);
     }
 
-    /** The serial source URI (the port is reopened by the consumer when it is absent or lost). */
+    /**
+     * The serial source URI (the port is reopened by the consumer when it is absent or lost). {@code serial_timeout}
+     * goes in as seconds with its fraction ({@code 0.5}), not truncated: 0 would turn silence detection off.
+     */
     String serialUri() {
         SerialSettings s = settings.serial();
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
-                + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name()
+                + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
                 + "&autoDetect=" + s.autoDetect();
     }
 
