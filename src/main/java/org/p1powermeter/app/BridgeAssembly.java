@@ -1,7 +1,6 @@
 package org.p1powermeter.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -121,18 +120,16 @@ final class BridgeAssembly {
         return dryRun ? "direct:print" : sinks.size() == 1 ? sinks.get(0) : "direct:p1-sinks";
     }
 
-    /** The route files to load: the shipped bridge route and the configured extra ones. */
-    String routesPattern() throws ConfigException {
+    /**
+     * The route files to load: the shipped bridge route and the configured extra ones (a plain path becomes an
+     * absolute {@code file:}). The settings validator already checked that each file exists and can be read.
+     */
+    String routesPattern() {
         List<String> patterns = new ArrayList<>();
         patterns.add(P1Beans.ROUTE);
         for (String route : settings.general().routes()) {
-            if (route.startsWith("classpath:") || route.startsWith("file:")) {
-                patterns.add(route);
-            } else if (Files.isRegularFile(Path.of(route))) {
-                patterns.add("file:" + Path.of(route).toAbsolutePath());
-            } else {
-                throw new ConfigException("[GENERAL] routes: the route file " + route + " does not exist");
-            }
+            boolean prefixed = route.startsWith("classpath:") || route.startsWith("file:");
+            patterns.add(prefixed ? route : "file:" + Path.of(route).toAbsolutePath());
         }
         return String.join(",", patterns);
     }
