@@ -206,7 +206,8 @@ public final class DiskSpool implements AutoCloseable {
         acknowledged = Math.min(sequence, nextSequence - 1);
         while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
-        }        markUnflushed();
+        }
+        markUnflushed();
     }
 
     /** Reads again from the first record not acknowledged (after a lost connection). */
