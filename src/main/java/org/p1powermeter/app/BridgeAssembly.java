@@ -1,7 +1,6 @@
 package org.p1powermeter.app;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.source.P1SerialEndpoint;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.spool.publish.BufferedSocketFactory;
@@ -85,12 +85,15 @@ final class BridgeAssembly {
         return Guid.fromMac(mac.get(), 0);
     }
 
-    /** The serial source URI (the port is reopened by the consumer when it is absent or lost). */
+    /**
+     * The serial source URI (the port is reopened by the consumer when it is absent or lost). {@code serial_timeout}
+     * goes in as seconds with its fraction ({@code 0.5}), not truncated: 0 would turn silence detection off.
+     */
     String serialUri() {
         SerialSettings s = settings.serial();
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
-                + "&telegramTimeout=" + Math.max(0, s.timeout().toSeconds()) + "&crcPolicy=" + s.crc().name()
+                + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
                 + "&autoDetect=" + s.autoDetect();
     }
 
@@ -118,18 +121,16 @@ final class BridgeAssembly {
         return dryRun ? "direct:print" : sinks.size() == 1 ? sinks.get(0) : "direct:p1-sinks";
     }
 
-    /** The route files to load: the shipped bridge route and the configured extra ones. */
-    String routesPattern() throws ConfigException {
+    /**
+     * The route files to load: the shipped bridge route and the configured extra ones (a plain path becomes an
+     * absolute {@code file:}). The settings validator already checked that each file exists and can be read.
+     */
+    String routesPattern() {
         List<String> patterns = new ArrayList<>();
         patterns.add(P1Beans.ROUTE);
         for (String route : settings.general().routes()) {
-            if (route.startsWith("classpath:") || route.startsWith("file:")) {
-                patterns.add(route);
-            } else if (Files.isRegularFile(Path.of(route))) {
-                patterns.add("file:" + Path.of(route).toAbsolutePath());
-            } else {
-                throw new ConfigException("[GENERAL] routes: the route file " + route + " does not exist");
-            }
+            boolean prefixed = route.startsWith("classpath:") || route.startsWith("file:");
+            patterns.add(prefixed ? route : "file:" + Path.of(route).toAbsolutePath());
         }
         return String.join(",", patterns);
     }

@@ -39,7 +39,8 @@ public final class CommandLine {
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 i = line.parseShort(arg, args, i);
             } else {
-                throw new UsageException("unexpected argument '" + arg + "' (options start with - or --)");
+                throw new UsageException("unexpected argument " + (i + 1) + " (options start with - or --; a value"
+                        + " with spaces needs quotes; the argument is not shown, it may be a secret)");
             }
         }
         if (line.demo && line.input != null) {
@@ -129,7 +130,7 @@ public final class CommandLine {
             case INPUT -> input = once(input, value, option);
             case SET -> {
                 if (value.indexOf('=') <= 0) {
-                    throw new UsageException("--set needs key=value, not '" + value + "'");
+                    throw new UsageException("--set needs key=value (the text given is not shown, it may be a secret)");
                 }
                 settings.add(value);
             }

@@ -224,7 +224,8 @@ public final class DiskSpool implements AutoCloseable {
         tail.dropThrough(acknowledged);
         while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
-        }        markUnflushed();
+        }
+        markUnflushed();
     }
 
     /** Reads again from the first record not acknowledged (after a lost connection). */

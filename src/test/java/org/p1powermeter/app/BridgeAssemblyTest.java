@@ -3,9 +3,15 @@ package org.p1powermeter.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.SettingsLoader;
+import org.p1powermeter.camel.source.P1SerialEndpoint;
 import org.p1powermeter.spool.publish.BufferedSocketFactory;
 
 /** The settings reach the Camel URIs the app builds. */
@@ -25,6 +31,18 @@ class BridgeAssemblyTest {
                 "serial_parity=even", "serial_timeout=30", "crc=required", "serial_autodetect=true")).serialUri();
         assertEquals("p1serial:/dev/ttyACM0?baudRate=9600&dataBits=7&parity=even&stopBits=1&telegramTimeout=30"
                 + "&crcPolicy=REQUIRED&autoDetect=true", uri);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.5, 0.5, 500", "2.5, 2.5, 2500", "20, 20, 20000", "0.001, 0.001, 1", "1.0, 1, 1000"})
+    void aFractionalSerialTimeoutReachesTheEndpointToTheMillisecond(String setting, String uriText, long millis)
+            throws Exception {
+        String uri = new BridgeAssembly(load("serial_timeout=" + setting)).serialUri();
+        assertTrue(uri.contains("&telegramTimeout=" + uriText + "&"), uri);
+        try (CamelContext context = new DefaultCamelContext()) {
+            P1SerialEndpoint endpoint = context.getEndpoint(uri, P1SerialEndpoint.class);
+            assertEquals(Duration.ofMillis(millis), endpoint.telegramTimeoutDuration());
+        }
     }
 
     @Test

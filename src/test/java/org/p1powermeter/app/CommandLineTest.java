@@ -72,17 +72,25 @@ class CommandLineTest {
         "-x|unknown option -x (see --help)",
         "--frobnicate|unknown option --frobnicate (see --help)",
         "-o|unknown option -o (see --help)",
-        "config.ini|unexpected argument 'config.ini' (options start with - or --)",
+        "config.ini|unexpected argument 1 (options start with - or --; a value with spaces needs quotes; the argument is not shown, it may be a secret)",
         "-c|option -c needs a value",
         "--config|option --config needs a value",
         "--verbose=yes|option --verbose takes no value",
-        "--set=host|--set needs key=value, not 'host'",
+        "--set=host|--set needs key=value (the text given is not shown, it may be a secret)",
         "--config=|option -c/--config needs a non-empty value",
     })
     void rejectsBadArguments(String arg, String message) {
         UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(arg));
         assertEquals(message, e.getMessage());
         assertInstanceOf(ConfigException.class, e);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--set password:hunter2", "--set hunter2", "--set=hunter2 -v", "--set password= hunter2",
+        "-v hunter2"})
+    void aMistypedSecretOnTheCommandLineIsNeverEchoed(String words) {
+        UsageException e = assertThrows(UsageException.class, () -> CommandLine.parse(words.split(" ")));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.p1powermeter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,23 @@ class CommandLineIT {
             assertEquals(2, p.waitFor(30, TimeUnit.SECONDS));
             String err = p.stderr();
             assertTrue(err.contains("zone") && err.contains("300") && err.contains("config.ini:2"), err);
+        }
+    }
+
+    @Test
+    void aMissingRouteFileStopsTheRunBeforeTheSpoolIsOpened() throws Exception {
+        Path config = dir.resolve("config.ini");
+        Files.writeString(config, "[GENERAL]\nroutes = routes/missing.camel.yaml\n[SPOOL]\nspool_dir = "
+                + dir.resolve("spool") + "\n");
+        Path capture = dir.resolve("capture.txt");
+        Files.write(capture, SwedishTelegram.bytes());
+        try (BridgeProcess p = BridgeProcess.start(dir, List.of("-c", config.toString(), "-i", capture.toString()))) {
+            assertEquals(2, p.waitFor(30, TimeUnit.SECONDS), p::toString);
+            String err = p.stderr();
+            assertTrue(err.contains(config + ":2: routes = 'routes/missing.camel.yaml' names the route file"
+                    + " routes/missing.camel.yaml, which does not exist"), err);
+            assertFalse(Files.exists(dir.resolve("spool")), "nothing started: no spool directory");
+            assertEquals("", p.stdout());
         }
     }
 

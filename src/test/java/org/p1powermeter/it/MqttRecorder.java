@@ -11,8 +11,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /** Subscribes to a broker and keeps every message it receives, in order. */
 final class MqttRecorder implements AutoCloseable {
 
-    /** One received message. */
-    record Received(String topic, String payload) {
+    /** One received message, with the QoS the broker delivered it at (the lower of the publish's and ours). */
+    record Received(String topic, String payload, int qos) {
     }
 
     private final MqttClient client;
@@ -40,7 +40,7 @@ final class MqttRecorder implements AutoCloseable {
         client.connect(options);
         client.subscribe(filter, 1, (topic, message) -> {
             synchronized (received) {
-                received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+                received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos()));
                 received.notifyAll();
             }
         });

@@ -17,8 +17,12 @@ import java.util.Optional;
  * starting with {@code #} or {@code ;}, and blank lines. Section and key names are case-insensitive (keys are kept
  * in lower case). A value in matching quotes loses them; an empty quoted value ({@code guid=''}) is read as empty
  * with a warning. There are no inline comments, so a password may contain {@code #}. Every entry remembers its line.
+ * Messages name file:line and what was expected, never the text of a line that does not parse.
  */
 public final class IniFile {
+
+    /** Lines that do not parse are never shown: a misspelled {@code password hunter2} would print the password. */
+    private static final String NOT_SHOWN = "; the line is not shown, it may hold a secret";
 
     /** One {@code key = value} line. {@code section} is upper case, {@code key} lower case. */
     public record Entry(String section, String key, String value, int line) {
@@ -65,7 +69,7 @@ public final class IniFile {
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]") || line.length() < 3) {
-                    problems.add(where + ": malformed section header '" + line + "' (expected [NAME])");
+                    problems.add(where + ": malformed section header (expected [NAME] alone on the line)" + NOT_SHOWN);
                 } else {
                     section = line.substring(1, line.length() - 1).strip().toUpperCase(Locale.ROOT);
                 }
@@ -73,14 +77,20 @@ public final class IniFile {
             }
             int split = firstDelimiter(line);
             if (split <= 0) {
-                problems.add(where + ": expected 'key = value', found '" + line + "'");
-                continue;
-            }
-            if (section == null) {
-                problems.add(where + ": '" + line + "' comes before the first [SECTION] header");
+                problems.add(where + ": expected 'key = value', a [SECTION] header or a comment (# or ;)" + NOT_SHOWN);
                 continue;
             }
             String key = line.substring(0, split).strip().toLowerCase(Locale.ROOT);
+            if (section == null) {
+                problems.add(where + ": " + (isOneWord(key) ? "key " + key : "a 'key = value' line")
+                        + " comes before the first [SECTION] header");
+                continue;
+            }
+            if (!isOneWord(key)) {
+                warnings.add(where + ": a key of more than one word is ignored (keys are one word, e.g. password)"
+                        + NOT_SHOWN);
+                continue;
+            }
             String value = unquote(line.substring(split + 1).strip(), key, where, warnings);
             Integer earlier = seen.put(section + "/" + key, lineNumber);
             if (earlier != null) {
@@ -123,6 +133,11 @@ public final class IniFile {
     /** The origin of an entry, e.g. {@code config.ini:24}. */
     public SettingOrigin originOf(Entry entry) {
         return SettingOrigin.file(SettingOrigin.Kind.INI, fileName, entry.line());
+    }
+
+    /** True for a key that can be named in a message: one word, so it holds no part of a value. */
+    static boolean isOneWord(String key) {
+        return !key.isEmpty() && key.chars().noneMatch(Character::isWhitespace);
     }
 
     private static int firstDelimiter(String line) {

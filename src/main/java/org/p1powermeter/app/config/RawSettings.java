@@ -2,8 +2,10 @@ package org.p1powermeter.app.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The text of every setting with its origin, after the sources were layered: each {@link #put} replaces the value
@@ -13,7 +15,15 @@ public final class RawSettings {
     /** What debug output and toString() show instead of a password. */
     public static final String MASK = "****";
 
+    /**
+     * Secrets shorter than this are not searched for in messages by {@link #redact}: they would mask ordinary
+     * words (and are no secret anyway).
+     */
+    static final int MIN_REDACTED_LENGTH = 4;
+
     private final Map<SettingKey, SettingValue> values = new LinkedHashMap<>();
+    /** Every secret text put, from any source (also one a higher-precedence source replaced). */
+    private final Set<String> secrets = new LinkedHashSet<>();
 
     private RawSettings() {
     }
@@ -28,6 +38,23 @@ public final class RawSettings {
 
     public void put(SettingKey key, String text, SettingOrigin origin) {
         values.put(key, new SettingValue(text, origin));
+        if (key.isSecret() && text.strip().length() >= MIN_REDACTED_LENGTH) {
+            secrets.add(text);
+            secrets.add(text.strip());
+        }
+    }
+
+    /**
+     * The last line of defence for messages: every secret that was put (of at least {@value #MIN_REDACTED_LENGTH}
+     * characters) replaced by {@value #MASK}. The readers already never echo a secret; this keeps a future message
+     * that would from leaking it.
+     */
+    public String redact(String line) {
+        String redacted = line;
+        for (String secret : secrets) {
+            redacted = redacted.replace(secret, MASK);
+        }
+        return redacted;
     }
 
     public SettingValue get(SettingKey key) {

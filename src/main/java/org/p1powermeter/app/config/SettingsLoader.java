@@ -82,6 +82,8 @@ public final class SettingsLoader {
         MqttSettings mqtt = validator.mqtt(general.noVscp());
         SerialSettings serial = validator.serial();
         SpoolSettings spool = validator.spool();
+        problems.replaceAll(raw::redact);
+        warnings.replaceAll(raw::redact);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -3,8 +3,6 @@ package org.p1powermeter.app.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -50,7 +48,11 @@ final class SettingsValidator {
         if (sinks.isEmpty()) {
             reader.problem(SettingCatalog.SINKS, "names no endpoint (the default is direct:mqtt)");
         }
-        return new GeneralSettings(oneShot, noVscp, sent, list(SettingCatalog.ROUTES), sinks,
+        List<String> routes = list(SettingCatalog.ROUTES);
+        for (String route : routes) {
+            FileChecks.routeFile(route).ifPresent(complaint -> reader.problem(SettingCatalog.ROUTES, complaint));
+        }
+        return new GeneralSettings(oneShot, noVscp, sent, routes, sinks,
                 reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"));
     }
 
@@ -133,22 +135,12 @@ final class SettingsValidator {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Path path;
-        try {
-            path = Path.of(text);
-        } catch (InvalidPathException e) {
-            reader.problem(name, "is not a file name");
+        Optional<String> complaint = FileChecks.readableFile(text);
+        if (complaint.isPresent()) {
+            reader.problem(name, complaint.get());
             return Optional.empty();
         }
-        if (!Files.isRegularFile(path)) {
-            reader.problem(name, Files.exists(path) ? "is not a file" : "does not exist");
-            return Optional.empty();
-        }
-        if (!Files.isReadable(path)) {
-            reader.problem(name, "cannot be read (check its permissions)");
-            return Optional.empty();
-        }
-        return Optional.of(new FileSetting(name, path, reader.value(name).origin()));
+        return Optional.of(new FileSetting(name, Path.of(text), reader.value(name).origin()));
     }
 
     SerialSettings serial() {

@@ -47,8 +47,9 @@ final class SourceReader {
             Optional<Section> section = Section.byName(entry.section());
             if (section.isEmpty()) {
                 if (unknownSections.add(entry.section())) {
-                    warnings.add(where + ": unknown section [" + entry.section() + "], its keys are ignored"
-                            + suggestion(entry.section(), sectionNames(), "[", "]"));
+                    warnings.add(where + ": unknown section " + (IniFile.isOneWord(entry.section())
+                            ? "[" + entry.section() + "]" : "(a name of more than one word, not shown)")
+                            + ", its keys are ignored" + suggestion(entry.section(), sectionNames(), "[", "]"));
                 }
                 continue;
             }
@@ -127,20 +128,25 @@ final class SourceReader {
         }
     }
 
+    /**
+     * A {@code key=value} from the command line. Messages name the key only, never the value (it may be the
+     * password), and not even the key when it is not one word ({@code --set "password hunter2=x"}).
+     */
     void readCommandLine(String assignment, String option) {
         int equals = assignment.indexOf('=');
-        if (equals <= 0) {
-            problems.add("command line " + option + " '" + assignment + "': expected key=value");
+        String keyText = equals <= 0 ? "" : assignment.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+        if (!IniFile.isOneWord(keyText)) {
+            problems.add("command line " + option + ": expected key=value with a one-word key"
+                    + " (the text given is not shown, it may hold a secret)");
             return;
         }
-        String keyText = assignment.substring(0, equals).strip().toLowerCase(Locale.ROOT);
         Optional<SettingKey> key = commandLineKey(keyText);
         if (key.isEmpty()) {
             List<String> names = new ArrayList<>();
             SettingCatalog.all().forEach(candidate -> names.add(candidate.name()));
             String bare = keyText.substring(keyText.lastIndexOf('.') + 1);
-            problems.add("command line " + option + " '" + assignment + "': unknown key " + keyText
-                    + suggestion(bare, names, "", ""));
+            problems.add("command line " + option + " " + keyText + "=...: unknown key " + keyText
+                    + " (the value is not shown)" + suggestion(bare, names, "", ""));
             return;
         }
         raw.put(key.get(), assignment.substring(equals + 1), SettingOrigin.commandLine(option));

@@ -34,15 +34,19 @@ final class ValueReader {
         return raw.get(name).text().strip();
     }
 
-    /** Adds a problem: {@code <origin>: <name> = '<value>' <complaint>}. */
+    /** Adds a problem: {@code <origin>: <name> = '<value>' <complaint>} (a secret's value as {@value RawSettings#MASK}). */
     void problem(String name, String complaint) {
-        SettingValue value = raw.get(name);
-        problems.add(value.origin() + ": " + name + " = '" + printable(value.text()) + "' " + complaint);
+        problems.add(describe(name) + " " + complaint);
     }
 
     void warning(String name, String complaint) {
+        warnings.add(describe(name) + " " + complaint);
+    }
+
+    private String describe(String name) {
         SettingValue value = raw.get(name);
-        warnings.add(value.origin() + ": " + name + " = '" + printable(value.text()) + "' " + complaint);
+        String shown = SettingCatalog.key(name).isSecret() ? RawSettings.MASK : printable(value.text());
+        return value.origin() + ": " + name + " = '" + shown + "'";
     }
 
     /** true/false, yes/no, on/off, 1/0 in any case; a trailing junk character is tolerated with a warning. */

@@ -136,11 +136,12 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
     }
 
     private void checkSilence() {
-        int timeout = endpoint.getTelegramTimeout();
-        if (timeout <= 0 || nanosSinceLastTelegram() <= TimeUnit.SECONDS.toNanos(timeout)) {
+        Duration timeout = endpoint.telegramTimeoutDuration();
+        if (timeout.isZero() || nanosSinceLastTelegram() <= timeout.toNanos()) {
             return;
         }
-        String detail = "no telegram for " + timeout + " s at " + settings + "; " + settings.silenceHint(bytesSinceOpen > 0);
+        String detail = "no telegram for " + P1SerialEndpoint.telegramTimeoutText(timeout) + " s at " + settings + "; "
+                + settings.silenceHint(bytesSinceOpen > 0);
         if (endpoint.isAutoDetect()) {
             settings = settings.alternative();
             detail += "; autoDetect: reopening with " + settings;

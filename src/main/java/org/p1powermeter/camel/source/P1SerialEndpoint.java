@@ -1,5 +1,7 @@
 package org.p1powermeter.camel.source;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Category;
@@ -17,6 +19,7 @@ import org.p1powermeter.camel.P1Constants;
 public class P1SerialEndpoint extends TelegramSourceEndpoint {
 
     private static final Set<String> PARITIES = Set.of("none", "even", "odd", "mark", "space");
+    private static final int MAX_TELEGRAM_TIMEOUT_SECONDS = 86_400;
 
     @UriPath(description = "Serial port device, e.g. /dev/ttyUSB1 or /dev/serial/by-id/...")
     @Metadata(required = true)
@@ -29,8 +32,9 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
     private String parity = "none";
     @UriParam(defaultValue = "1", description = "Stop bits: 1, 1.5 or 2")
     private String stopBits = "1";
-    @UriParam(defaultValue = "20", description = "Seconds without a telegram after which the port is reopened (0 = never)")
-    private int telegramTimeout = 20;
+    @UriParam(defaultValue = "20", description = "Seconds without a telegram after which the port is reopened (0 = never);"
+            + " fractions count (0.5 = 500 ms)")
+    private double telegramTimeout = 20;
     @UriParam(defaultValue = "2000", description = "Longest wait in ms between attempts to open an absent port")
     private long maxReconnectDelay = 2000;
     @UriParam(defaultValue = "false", description = "When the port stays silent for telegramTimeout seconds, reopen it"
@@ -53,6 +57,10 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
         }
         if (!PARITIES.contains(parity.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("p1serial parity must be one of " + PARITIES + ", not '" + parity + "'");
+        }
+        if (!(telegramTimeout >= 0 && telegramTimeout <= MAX_TELEGRAM_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("p1serial telegramTimeout must be 0-" + MAX_TELEGRAM_TIMEOUT_SECONDS
+                    + " seconds, not " + telegramTimeout);
         }
         if (maxReconnectDelay < 0) {
             throw new IllegalArgumentException("p1serial maxReconnectDelay must not be negative, not " + maxReconnectDelay);
@@ -132,13 +140,23 @@ public class P1SerialEndpoint extends TelegramSourceEndpoint {
         this.stopBits = stopBits;
     }
 
-    public int getTelegramTimeout() {
+    public double getTelegramTimeout() {
         return telegramTimeout;
     }
 
-    /** Seconds without a telegram after which the port is reopened (0 = never). */
-    public void setTelegramTimeout(int telegramTimeout) {
+    /** Seconds without a telegram after which the port is reopened (0 = never); fractions count (0.5 = 500 ms). */
+    public void setTelegramTimeout(double telegramTimeout) {
         this.telegramTimeout = telegramTimeout;
+    }
+
+    /** {@link #getTelegramTimeout()} as a duration, to the millisecond (zero: never). */
+    public Duration telegramTimeoutDuration() {
+        return Duration.ofMillis(Math.round(telegramTimeout * 1000));
+    }
+
+    /** A duration as this endpoint's {@code telegramTimeout} text: seconds, with fractions only when needed. */
+    public static String telegramTimeoutText(Duration timeout) {
+        return BigDecimal.valueOf(Math.max(0, timeout.toMillis()), 3).stripTrailingZeros().toPlainString();
     }
 
     public long getMaxReconnectDelay() {

@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains a {@link DiskSpool} into an MQTT broker on its own thread ({@code p1-mqtt-publisher}), in spool order,
  * over {@link BrokerTarget#connections()} {@link MqttAsyncClient}s with up to {@code window} unacknowledged
- * publishes in all. A topic always goes over the same connection (by its hash), so the order per topic holds. A completed publish (PUBACK at QoS 1, written at QoS 0) acknowledges its spool position. The publisher
- * connects itself, with backoff, also when the first connect fails; after a lost connection it reconnects and
- * publishes again from the first unacknowledged record (at-least-once). Each change of {@link LinkState} is
- * logged once, with the reason; the password never appears.
+ * publishes in all. A topic always goes over the same connection (by its hash), so the order per topic holds. A
+ * completed publish (PUBACK at QoS 1, written at QoS 0) acknowledges its spool position. The backlog (records
+ * appended before the current connection was established) goes out at QoS 1 or higher, live records at their own
+ * QoS ({@link BacklogQos}). The publisher connects itself, with backoff, also when the first connect fails; after a
+ * lost connection it reconnects and publishes again from the first unacknowledged record (at-least-once). Each
+ * change of {@link LinkState} is logged once, with the reason; the password never appears.
  */
 public final class SpoolPublisher implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class SpoolPublisher implements AutoCloseable {
     private final Backoff authBackoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(5));
     private final Object signal = new Object();
     private final PublishCompletions completions;
+    private final BacklogQos backlogQos = new BacklogQos();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean lost;
@@ -145,7 +148,7 @@ public final class SpoolPublisher implements AutoCloseable {
             for (SpoolRecord r : batch) {
                 window.sent(r.sequence());
                 MqttMessage message = new MqttMessage(r.payload());
-                message.setQos(r.qos());
+                message.setQos(backlogQos.qosFor(r.sequence(), r.qos()));
                 message.setRetained(r.retained());
                 clients[Math.floorMod(r.topic().hashCode(), clients.length)]
                         .publish(r.topic(), message, new PublishCompletions.Delivery(generation, r.sequence()), completions);
@@ -168,6 +171,7 @@ public final class SpoolPublisher implements AutoCloseable {
                 opened[i].connect(target.options()).waitForCompletion(target.options().getConnectionTimeout() * 1000L + 5000);
             }
             lost = false;
+            backlogQos.connected(spool.lastSequence());
             clients = opened;
             downBackoff.reset();
             authBackoff.reset();

@@ -56,9 +56,18 @@ class IniFileTest {
     void reportsEveryMalformedLineWithItsLine() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> IniFile.parse("bad.ini", "host=x\n[MQTT\n[MQTT]\njust words\n=value\n"));
-        assertEquals(List.of("bad.ini:1: 'host=x' comes before the first [SECTION] header",
-                "bad.ini:2: malformed section header '[MQTT' (expected [NAME])",
-                "bad.ini:4: expected 'key = value', found 'just words'",
-                "bad.ini:5: expected 'key = value', found '=value'"), e.problems());
+        String notShown = "; the line is not shown, it may hold a secret";
+        assertEquals(List.of("bad.ini:1: key host comes before the first [SECTION] header",
+                "bad.ini:2: malformed section header (expected [NAME] alone on the line)" + notShown,
+                "bad.ini:4: expected 'key = value', a [SECTION] header or a comment (# or ;)" + notShown,
+                "bad.ini:5: expected 'key = value', a [SECTION] header or a comment (# or ;)" + notShown), e.problems());
+    }
+
+    @Test
+    void aKeyOfMoreThanOneWordIsIgnoredWithAWarningThatDoesNotShowIt() throws Exception {
+        IniFile ini = IniFile.parse("w.ini", "[MQTT]\npassword hunter3: x\nhost=h\n");
+        assertEquals(List.of(new IniFile.Entry("MQTT", "host", "h", 3)), ini.entries());
+        assertEquals(List.of("w.ini:2: a key of more than one word is ignored (keys are one word, e.g. password)"
+                + "; the line is not shown, it may hold a secret"), ini.warnings());
     }
 }

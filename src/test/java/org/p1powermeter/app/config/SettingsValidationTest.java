@@ -98,6 +98,32 @@ class SettingsValidationTest {
         assertEquals(2, ConfigException.EXIT_CODE);
     }
 
+    @ParameterizedTest(name = "routes = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "no/such/route.yaml|config.ini:3: routes = 'no/such/route.yaml' names the route file no/such/route.yaml, which does not exist",
+        "file:no/such.yaml|config.ini:3: routes = 'file:no/such.yaml' names the route file no/such.yaml, which does not exist",
+        "classpath:routes/nope.yaml|config.ini:3: routes = 'classpath:routes/nope.yaml' names the route resource classpath:routes/nope.yaml, which is not on the class path",
+        "routes/examples/file-sink.camel.yaml, gone.yaml|config.ini:3: routes = 'routes/examples/file-sink.camel.yaml, gone.yaml' names the route file gone.yaml, which does not exist",
+    })
+    void aRouteFileThatCannotBeLoadedIsAProblemNamingKeyValueAndLine(String routes, String expected) {
+        assertEquals(expected, onlyProblem("GENERAL", "routes=" + routes));
+    }
+
+    @Test
+    void aRoutesEntryThatIsADirectoryIsAProblem() {
+        assertEquals("config.ini:3: routes = '" + dir + "' names the route file " + dir + ", which is not a file",
+                onlyProblem("GENERAL", "routes=" + dir));
+    }
+
+    @Test
+    void routeFilesThatExistAndPatternsAreAccepted() throws Exception {
+        Path own = TestFiles.write(dir, "own.camel.yaml", "- route: {}\n");
+        Path ini = TestFiles.write(dir, "config.ini", "[GENERAL]\nroutes = routes/examples/file-sink.camel.yaml, file:"
+                + own + ", classpath:routes/p1-bridge.camel.yaml, file:routes/examples/*.yaml\n");
+        assertEquals(List.of("routes/examples/file-sink.camel.yaml", "file:" + own, "classpath:routes/p1-bridge.camel.yaml",
+                "file:routes/examples/*.yaml"), TestFiles.loadIni(ini).general().routes());
+    }
+
     @Test
     void acceptsTheEdgesOfEveryRange() throws Exception {
         Path ini = TestFiles.write(dir, "config.ini", "[MQTT]\nport=65535\nqos=0\n[VSCP]\nzone=255\nsubzone=0\n"

@@ -182,6 +182,19 @@ class P1SerialConsumerTest {
         assertTrue(metrics.getPortStateDetail().contains("DSMR 2.2/3 meters send 9600 7E1"), metrics.getPortStateDetail());
     }
 
+    @Test
+    void aHalfSecondTimeoutReopensASilentPortAfterHalfASecondNotNever() throws Exception {
+        port.present = true;
+        long started = System.nanoTime();
+        start("&telegramTimeout=0.5");
+        assertEquals(java.time.Duration.ofMillis(500), ((P1SerialEndpoint) consumer.getEndpoint()).telegramTimeoutDuration());
+        await(() -> port.opened.size() >= 2);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis >= 500, "not before the timeout: " + millis + " ms");
+        assertEquals("SILENT", metrics.getPortState());
+        assertTrue(metrics.getPortStateDetail().startsWith("no telegram for 0.5 s at 115200 8N1"), metrics.getPortStateDetail());
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
