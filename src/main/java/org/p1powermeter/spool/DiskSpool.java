@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -17,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * publisher) takes records in order with {@link #read}, confirms them with {@link #acknowledge} and goes back to
  * the first unconfirmed one with {@link #rewind} after a lost connection: delivery is at-least-once. When the
  * size limit is passed, or at {@link #expire()} for the age limit, the oldest segment is dropped and its
- * undelivered records counted. Thread-safe.
+ * undelivered records counted. Thread-safe: everything runs under the spool's lock, including the reader's side
+ * ({@link SpoolReader}) and the writer's ({@link SpoolWriter}); only the flusher waits on a lock of its own
+ * ({@link FlushSignal}).
  */
 public final class DiskSpool implements AutoCloseable {
 
@@ -30,27 +31,20 @@ public final class DiskSpool implements AutoCloseable {
     private final Clock clock;
     private final SegmentList segments = new SegmentList();
     private final SpoolTally tally = new SpoolTally();
-    private final SegmentCursor cursor = new SegmentCursor();
-    /** The newest records in memory too: a reader that keeps up never reads back what was just written. */
-    private final SpoolTail tail = new SpoolTail(TAIL_BYTES);
-    private SegmentWriter writer;
-    private long nextSequence;
+    private final SpoolReader reader = new SpoolReader(segments, tally, TAIL_BYTES);
+    private final SpoolWriter writer;
+    /** Appended records or an acknowledged position not yet written by {@link #flush()}; the flusher waits on it. */
+    private final FlushSignal flushSignal = new FlushSignal();
     private long acknowledged;
     private long writtenAcknowledged;
-    private long lastRead;
-    private long highestRead;
     private int waiters;
     private boolean closed;
-    /** Appended records or an acknowledged position not yet written by {@link #flush()}; set under this lock. */
-    private volatile boolean unflushed;
-    /** The flusher waits on this (not on the spool, whose waiters are the reader); lock order: spool, then this. */
-    private final Object flushSignal = new Object();
-    private boolean flusherWaiting; // guarded by flushSignal
 
     private DiskSpool(SpoolDirectory dir, SpoolLimits limits, Clock clock) {
         this.dir = dir;
         this.limits = limits;
         this.clock = clock;
+        this.writer = new SpoolWriter(dir, segments, reader, limits.segmentBytes(), clock);
     }
 
     /** Opens (or creates) the spool in {@code directory}, recovering what an earlier run left there. */
@@ -71,13 +65,10 @@ public final class DiskSpool implements AutoCloseable {
         SpoolDirectory.Recovery r = dir.recoverSegments(acknowledged);
         r.segments().forEach(segments::addLast);
         tally.corruptBytes = r.corruptBytes();
-        nextSequence = Math.max(segments.isEmpty() ? 0 : segments.last().lastSequence, acknowledged) + 1;
         writtenAcknowledged = acknowledged;
-        lastRead = acknowledged;
-        highestRead = acknowledged;
         tally.recovered = depth();
-        startSegment();
-        cursor.moveTo(segments.first());
+        writer.start(acknowledged);
+        reader.start(acknowledged);
         if (tally.recovered > 0) {
             LOG.info("Spool {}: {} undelivered events from the last run", dir.path(), tally.recovered);
         }
@@ -86,22 +77,15 @@ public final class DiskSpool implements AutoCloseable {
     /** Appends one message; returns its sequence. Never blocks on the broker; drops the oldest when full. */
     public synchronized long append(String topic, byte[] payload, int qos, boolean retained) throws IOException {
         ensureOpen();
-        byte[] topicBytes = RecordCodec.topicBytes(topic);
-        int size = RecordCodec.encodedSize(topicBytes, payload);
-        if (writer.isFullFor(size, limits.segmentBytes())) {
-            startSegment();
-        }
-        long sequence = nextSequence++;
-        SpoolRecord record = new SpoolRecord(sequence, clock.millis(), topic, payload, qos, retained);
-        writer.append(record, topicBytes, size);
-        tail.add(record);
+        SpoolRecord record = writer.append(topic, payload, qos, retained);
+        reader.appended(record);
         tally.appended++;
         enforceSize();
         if (waiters > 0) {
             notifyAll();
         }
-        markUnflushed();
-        return sequence;
+        flushSignal.markUnflushed();
+        return record.sequence();
     }
 
     /**
@@ -110,38 +94,7 @@ public final class DiskSpool implements AutoCloseable {
      */
     public synchronized List<SpoolRecord> read(int max) throws IOException {
         ensureOpen();
-        List<SpoolRecord> out = new ArrayList<>(Math.min(max, 1024));
-        while (out.size() < max && lastRead + 1 < tail.firstSequence() && cursor.segment() != null) {
-            if (cursor.segment() == writer.segment()) {
-                writer.writeOut();
-            }
-            SpoolRecord record = cursor.next();
-            if (record == null) {
-                if (cursor.segment() == writer.segment()) {
-                    break;
-                }
-                cursor.moveTo(segments.after(cursor.segment()));
-                continue;
-            }
-            if (record.sequence() > lastRead) {
-                out.add(record);
-                lastRead = record.sequence();
-            }
-        }
-        if (out.size() < max && lastRead + 1 >= tail.firstSequence()) {
-            int fromFiles = out.size();
-            tail.copyAfter(lastRead, max, out);
-            if (out.size() > fromFiles) {
-                lastRead = out.get(out.size() - 1).sequence();
-            }
-        }
-        for (SpoolRecord r : out) {
-            if (r.sequence() <= highestRead) {
-                tally.resent++;
-            }
-        }
-        highestRead = Math.max(highestRead, lastRead);
-        return out;
+        return reader.read(max, writer.segmentWriter());
     }
 
     /** Waits up to {@code millis} until there is something to read; true when there is. */
@@ -159,11 +112,11 @@ public final class DiskSpool implements AutoCloseable {
         waiters++;
         try {
             long left;
-            while (!closed && nextSequence - 1 <= lastRead && !stop.getAsBoolean()
+            while (!closed && writer.lastSequence() <= reader.lastRead() && !stop.getAsBoolean()
                     && (left = deadline - System.nanoTime()) > 0) {
                 wait(Math.max(1, left / 1_000_000));
             }
-            return nextSequence - 1 > lastRead;
+            return writer.lastSequence() > reader.lastRead();
         } finally {
             waiters--;
         }
@@ -180,38 +133,12 @@ public final class DiskSpool implements AutoCloseable {
      * something to flush. Lets the flusher sleep while nothing happens instead of waking on a timer.
      */
     public boolean awaitUnflushed(long millis, BooleanSupplier stop) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        synchronized (flushSignal) {
-            flusherWaiting = true;
-            try {
-                long left;
-                while (!unflushed && !stop.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
-                    flushSignal.wait(Math.max(1, left / 1_000_000));
-                }
-                return unflushed;
-            } finally {
-                flusherWaiting = false;
-            }
-        }
+        return flushSignal.await(millis, stop);
     }
 
     /** Wakes a thread in {@link #awaitUnflushed} to check its stop condition. */
     public void wakeFlusher() {
-        synchronized (flushSignal) {
-            flushSignal.notifyAll();
-        }
-    }
-
-    /** Called under the spool's lock: the first change after a flush wakes a waiting flusher (once). */
-    private void markUnflushed() {
-        if (!unflushed) {
-            unflushed = true;
-            synchronized (flushSignal) {
-                if (flusherWaiting) {
-                    flushSignal.notifyAll();
-                }
-            }
-        }
+        flushSignal.wake();
     }
 
     /** Every record up to {@code sequence} was delivered; they are not read again, also not after a restart. */
@@ -220,18 +147,17 @@ public final class DiskSpool implements AutoCloseable {
             return;
         }
         tally.delivered += segments.pendingAfter(acknowledged) - segments.pendingAfter(sequence);
-        acknowledged = Math.min(sequence, nextSequence - 1);
-        tail.dropThrough(acknowledged);
+        acknowledged = Math.min(sequence, writer.lastSequence());
+        reader.acknowledged(acknowledged);
         while (segments.size() > 1 && segments.first().lastSequence <= acknowledged) {
             deleteOldest();
         }
-        markUnflushed();
+        flushSignal.markUnflushed();
     }
 
     /** Reads again from the first record not acknowledged (after a lost connection). */
     public synchronized void rewind() {
-        lastRead = acknowledged;
-        cursor.moveTo(segments.firstPendingAfter(acknowledged));
+        reader.rewind(acknowledged);
     }
 
     /** Writes the buffered records to the segment file and the acknowledged position, without fsync. */
@@ -244,7 +170,7 @@ public final class DiskSpool implements AutoCloseable {
             dir.writeAcknowledged(acknowledged);
             writtenAcknowledged = acknowledged;
         }
-        unflushed = false; // only once written: a failed write is tried again at the next flush
+        flushSignal.markFlushed(); // only once written: a failed write is tried again at the next flush
     }
 
     /** Drops the segments whose newest record is older than the age limit. */
@@ -252,20 +178,15 @@ public final class DiskSpool implements AutoCloseable {
         long oldest = clock.millis() - limits.maxAge().toMillis();
         while (!closed && !segments.isEmpty() && segments.first().newestAppendMillis < oldest
                 && !segments.first().isEmpty()) {
-            if (segments.first() == writer.segment()) {
-                startSegment();
+            if (writer.isWriting(segments.first())) {
+                writer.startSegment();
             }
-            long dropped = deleteOldest();
-            tally.droppedExpired += dropped;
-            if (dropped > 0) {
-                LOG.warn("Spool {}: dropped {} undelivered events older than {} h ({} so far)", dir.path(), dropped,
-                        limits.maxAge().toHours(), tally.droppedExpired);
-            }
+            tally.countDroppedExpired(deleteOldest(), dir.path(), limits.maxAge());
         }
     }
 
     public synchronized long lastSequence() {
-        return nextSequence - 1;
+        return writer.lastSequence();
     }
 
     public synchronized long acknowledgedSequence() {
@@ -287,8 +208,8 @@ public final class DiskSpool implements AutoCloseable {
         }
         try {
             flush();
-            writer.close(true);
-            cursor.close();
+            writer.close();
+            reader.close();
         } finally {
             closed = true;
             notifyAll();
@@ -305,12 +226,7 @@ public final class DiskSpool implements AutoCloseable {
         long total = segments.bytes();
         while (total > limits.maxBytes() && segments.size() > 1) {
             total -= segments.first().bytes;
-            long dropped = deleteOldest();
-            tally.droppedFull += dropped;
-            if (dropped > 0) {
-                LOG.warn("Spool {} is full ({} bytes): dropped the {} oldest undelivered events ({} so far)",
-                        dir.path(), limits.maxBytes(), dropped, tally.droppedFull);
-            }
+            tally.countDroppedFull(deleteOldest(), dir.path(), limits.maxBytes());
         }
     }
 
@@ -319,25 +235,10 @@ public final class DiskSpool implements AutoCloseable {
         Segment s = segments.removeFirst();
         long dropped = s.pendingAfter(acknowledged);
         acknowledged = Math.max(acknowledged, s.lastSequence);
-        lastRead = Math.max(lastRead, s.lastSequence);
-        tail.dropThrough(acknowledged);
-        if (cursor.segment() == s) {
-            cursor.moveTo(segments.first());
-        }
+        reader.segmentRemoved(s, acknowledged);
         Files.deleteIfExists(s.path);
-        markUnflushed();
+        flushSignal.markUnflushed();
         return dropped;
-    }
-
-    private void startSegment() throws IOException {
-        if (writer != null) {
-            writer.close(false);
-        }
-        writer = new SegmentWriter(new Segment(dir.segmentPath(nextSequence), nextSequence));
-        segments.addLast(writer.segment());
-        if (cursor.segment() == null) {
-            cursor.moveTo(writer.segment());
-        }
     }
 
     private void ensureOpen() throws IOException {

@@ -5,18 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code vscpDateTime} is {@code yyyy-MM-ddTHH:mm:ssZ} (UTC, seconds); {@code measurement.value} is the exact
  * plain decimal. Writing streams through a {@link JsonGenerator} (no reflection), one reused per thread; thread-safe.
  * The key names, and the GUID and note texts (the same few for every event of a bridge), are written as
- * pre-encoded {@link SerializedString}s: quoted and escaped once, then copied as bytes.
+ * pre-encoded {@link SerializedString}s: quoted and escaped once, then copied as bytes. Reading ({@link #fromJson})
+ * is in {@link VscpJsonReader}, the only one that needs Jackson databind.
  */
 public final class VscpJson {
 
@@ -52,13 +47,6 @@ public final class VscpJson {
     /** Pre-encoded GUID and note texts; bounded (a text past the bound is simply encoded each time). */
     private static final Map<String, SerializedString> TEXTS = new ConcurrentHashMap<>();
     private static final int MAX_TEXTS = 1024;
-
-    /** Made on first use: an ObjectMapper loads ~280 databind classes, which writing events never needs. */
-    private static final class Reader {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    }
 
     /** One generator per thread, writing into a reused builder: per event only the result array is new. */
     private static final ThreadLocal<Writer> WRITERS = ThreadLocal.withInitial(Writer::new);
@@ -204,68 +192,12 @@ public final class VscpJson {
     }
 
     /**
-     * Reads an event written by {@link #toJson} (or any classic-key event with all of vscpHead … vscpData).
+     * Reads an event written by {@link #toJson} (or any classic-key event with all of vscpHead … vscpData); the
+     * work is in {@link VscpJsonReader}.
      *
      * @throws IllegalArgumentException when the text is not JSON, or a field is missing or out of range
      */
     public static VscpEvent fromJson(String json) {
-        JsonNode root;
-        try {
-            root = Reader.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a JSON event: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("a VSCP JSON event must be an object");
-        }
-        JsonNode data = required(root, "vscpData");
-        if (!data.isArray()) {
-            throw new IllegalArgumentException("vscpData must be an array");
-        }
-        byte[] bytes = new byte[data.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) integer(data.get(i), "vscpData[" + i + "]", 255);
-        }
-        Instant dateTime;
-        try {
-            dateTime = Instant.parse(required(root, "vscpDateTime").asText());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("vscpDateTime is not an ISO-8601 UTC time: " + root.get("vscpDateTime"), e);
-        }
-        JsonNode note = root.get("vscpNote");
-        JsonNode m = root.get("measurement");
-        VscpEvent.Measurement measurement = m == null || m.isNull() ? null : new VscpEvent.Measurement(
-                decimal(required(m, "value")), (int) integer(required(m, "unit"), "unit", 255),
-                (int) integer(required(m, "sensorindex"), "sensorindex", 255),
-                (int) integer(required(m, "zone"), "zone", 255), (int) integer(required(m, "subzone"), "subzone", 255));
-        return new VscpEvent((int) integer(required(root, "vscpHead"), "vscpHead", 0xFFFF),
-                integer(required(root, "vscpObId"), "vscpObId", 0xFFFF_FFFFL), dateTime,
-                integer(required(root, "vscpTimeStamp"), "vscpTimeStamp", 0xFFFF_FFFFL),
-                (int) integer(required(root, "vscpClass"), "vscpClass", 0xFFFF),
-                (int) integer(required(root, "vscpType"), "vscpType", 0xFFFF),
-                Guid.parse(required(root, "vscpGuid").asText()), bytes,
-                note == null || note.isNull() ? null : note.asText(), measurement);
-    }
-
-    private static JsonNode required(JsonNode parent, String key) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException("missing '" + key + "'");
-        }
-        return n;
-    }
-
-    private static long integer(JsonNode n, String key, long max) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0 || n.asLong() > max) {
-            throw new IllegalArgumentException(key + " must be an integer 0-" + max + ", got " + n);
-        }
-        return n.asLong();
-    }
-
-    private static BigDecimal decimal(JsonNode n) {
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException("measurement.value must be a number, got " + n);
-        }
-        return n.decimalValue();
+        return VscpJsonReader.read(json);
     }
 }
