@@ -36,7 +36,7 @@ final class BridgeRunner {
 
     /** @return the exit code */
     int run() throws Exception {
-        BridgeAssembly assembly = new BridgeAssembly(settings);
+        BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
@@ -45,6 +45,10 @@ final class BridgeRunner {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
+            if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
+                out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
+                        + BridgeAssembly.DEMO_GUID);
+            }
             beans.bind(main::bind);
             beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             PahoComponent paho = assembly.paho(brokerUrl);
