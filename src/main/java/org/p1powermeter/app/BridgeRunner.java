@@ -76,7 +76,7 @@ final class BridgeRunner {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
-            TerminationSignal.onTerm(main::completed);
+            TerminationSignal.install(main::completed);
             main.run();
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
