@@ -1,11 +1,16 @@
 package org.p1powermeter.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.app.config.BridgeSettings;
+import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SettingsLoader;
+import org.p1powermeter.camel.P1Beans;
 
 /** The settings reach the Camel URIs the app builds. */
 class BridgeAssemblyTest {
@@ -38,5 +43,21 @@ class BridgeAssemblyTest {
         BridgeAssembly assembly = new BridgeAssembly(load("sinks=direct:mqtt,direct:file-sink"));
         assertEquals("direct:print", assembly.sinks(true));
         assertEquals("direct:mqtt,direct:file-sink", assembly.sinks(false));
+    }
+
+    @Test
+    void extraRouteFilesAreLoadedAfterTheShippedRoute() throws Exception {
+        String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/mine.yaml"))
+                .routesPattern();
+        assertEquals(List.of(P1Beans.ROUTE, "file:" + Path.of("routes/examples/file-sink.camel.yaml").toAbsolutePath(),
+                "classpath:routes/mine.yaml"), List.of(pattern.split(",")));
+        assertEquals(P1Beans.ROUTE, new BridgeAssembly(load()).routesPattern(), "no routes: only the shipped one");
+    }
+
+    @Test
+    void aMissingRouteFileIsAConfigurationError() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new BridgeAssembly(load("routes=routes/nope.camel.yaml")).routesPattern());
+        assertEquals(List.of("[GENERAL] routes: the route file routes/nope.camel.yaml does not exist"), e.problems());
     }
 }
