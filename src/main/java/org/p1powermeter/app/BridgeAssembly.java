@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.p1powermeter.app.config.BridgeSettings;
@@ -39,10 +40,30 @@ final class BridgeAssembly {
     /** Registry name of the InputStream a capture source reads (a file, or the demo meter). */
     static final String INPUT_BEAN = "p1Input";
 
+    /**
+     * The GUID of {@code --demo} on a machine without a MAC address (a container with only loopback) when no
+     * {@code guid} is set: the Ethernet prefix with a locally administered address, 02:00:00:00:00:00.
+     */
+    static final Guid DEMO_GUID = Guid.fromMac(new byte[] {2, 0, 0, 0, 0, 0}, 0);
+
     private final BridgeSettings settings;
+    private final boolean demo;
+    private final Function<String, Optional<byte[]>> macOf;
 
     BridgeAssembly(BridgeSettings settings) {
+        this(settings, false);
+    }
+
+    /** {@code demo}: {@code --demo}, which falls back to {@link #DEMO_GUID} when there is no MAC to make a GUID. */
+    BridgeAssembly(BridgeSettings settings, boolean demo) {
+        this(settings, demo, Guid::macOf);
+    }
+
+    /** {@code macOf}: the MAC of the named interface, or of the first usable one for null ({@link Guid#macOf}). */
+    BridgeAssembly(BridgeSettings settings, boolean demo, Function<String, Optional<byte[]>> macOf) {
         this.settings = settings;
+        this.demo = demo;
+        this.macOf = macOf;
     }
 
     /** The beans of the shipped route. */
@@ -68,14 +89,20 @@ final class BridgeAssembly {
                 new DryRunPrinter(out));
     }
 
-    /** The GUID the ids are put into: the configured one, or FF…FE + the MAC of the chosen interface. */
+    /**
+     * The GUID the ids are put into: the configured one, or FF…FE + the MAC of the chosen interface; for the demo
+     * on a machine with no MAC (and no guid_interface named), {@link #DEMO_GUID}.
+     */
     Guid baseGuid() throws ConfigException {
         Optional<byte[]> configured = settings.vscp().configuredGuid();
         if (configured.isPresent()) {
             return Guid.of(configured.get());
         }
         String iface = settings.vscp().guidInterface();
-        Optional<byte[]> mac = Guid.macOf(iface.isEmpty() ? null : iface);
+        Optional<byte[]> mac = macOf.apply(iface.isEmpty() ? null : iface);
+        if (mac.isEmpty() && demo && iface.isEmpty()) {
+            return DEMO_GUID;
+        }
         if (mac.isEmpty()) {
             throw new ConfigException(iface.isEmpty()
                     ? "[VSCP] guid is empty and this machine has no network interface with a MAC address to make one:"

@@ -36,7 +36,8 @@ final class BridgeRunner {
 
     /** @return the exit code */
     int run() throws Exception {
-        BridgeAssembly assembly = new BridgeAssembly(settings);
+        BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
+        String routes = assembly.routesPattern(); // a missing route file: exit 2 before anything is started
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
@@ -45,6 +46,10 @@ final class BridgeRunner {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
+            if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
+                out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
+                        + BridgeAssembly.DEMO_GUID);
+            }
             beans.bind(main::bind);
             beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             PahoComponent paho = assembly.paho(brokerUrl);
@@ -58,7 +63,7 @@ final class BridgeRunner {
             }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
-            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
+            main.addOverrideProperty("camel.main.routes-include-pattern", routes);
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
@@ -72,7 +77,7 @@ final class BridgeRunner {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
-            TerminationSignal.onTerm(main::completed);
+            TerminationSignal.install(main::completed);
             main.run();
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {

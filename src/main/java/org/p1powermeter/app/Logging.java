@@ -14,6 +14,8 @@ final class Logging {
         setDefault("org.slf4j.simpleLogger.log.org.p1powermeter", debug ? "debug" : verbose ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.log.io.moquette", "warn");
         setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
+        // the demo broker's Netty warns when there is no MAC for its channel ids (random bytes are fine there)
+        setDefault("org.slf4j.simpleLogger.log.io.netty.util.internal.MacAddressUtil", "error");
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");

@@ -1,16 +1,21 @@
 package org.p1powermeter.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.p1powermeter.app.config.BridgeSettings;
+import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SettingsLoader;
+import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.source.P1SerialEndpoint;
 import org.p1powermeter.spool.publish.BufferedSocketFactory;
 
@@ -63,5 +68,21 @@ class BridgeAssemblyTest {
     void aPlainTcpBrokerGetsSocketsWithBufferedInput() throws Exception {
         var paho = new BridgeAssembly(load()).paho("tcp://127.0.0.1:1883");
         assertTrue(paho.getConfiguration().getSocketFactory() instanceof BufferedSocketFactory);
+    }
+
+    @Test
+    void extraRouteFilesAreLoadedAfterTheShippedRoute() throws Exception {
+        String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/mine.yaml"))
+                .routesPattern();
+        assertEquals(List.of(P1Beans.ROUTE, "file:" + Path.of("routes/examples/file-sink.camel.yaml").toAbsolutePath(),
+                "classpath:routes/mine.yaml"), List.of(pattern.split(",")));
+        assertEquals(P1Beans.ROUTE, new BridgeAssembly(load()).routesPattern(), "no routes: only the shipped one");
+    }
+
+    @Test
+    void aMissingRouteFileIsAConfigurationError() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new BridgeAssembly(load("routes=routes/nope.camel.yaml")).routesPattern());
+        assertEquals(List.of("[GENERAL] routes: the route file routes/nope.camel.yaml does not exist"), e.problems());
     }
 }

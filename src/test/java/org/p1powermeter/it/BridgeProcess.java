@@ -27,9 +27,19 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     static BridgeProcess start(Path workDir, List<String> args, File stdin) throws IOException {
+        return start(workDir, List.of(), List.of(), args, stdin);
+    }
+
+    /**
+     * {@code prefix} runs java (e.g. {@code env --default-signal=INT}: Ctrl-C reaches the JVM even when the test
+     * runs under a shell that started it with SIGINT ignored); {@code jvmArgs} go before {@code -jar}.
+     */
+    static BridgeProcess start(Path workDir, List<String> prefix, List<String> jvmArgs, List<String> args, File stdin)
+            throws IOException {
         Files.createDirectories(workDir);
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(ItTools.jar().getAbsolutePath());
         cmd.addAll(args);
@@ -64,6 +74,14 @@ final class BridgeProcess implements AutoCloseable {
     /** SIGTERM, as a service manager stops it. */
     void terminate() {
         process.destroy();
+    }
+
+    /** Sends a signal by name ({@code INT} is Ctrl-C) with kill(1). */
+    void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -s " + name + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        }
     }
 
     String stdout() throws IOException {
