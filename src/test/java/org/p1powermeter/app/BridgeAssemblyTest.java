@@ -72,17 +72,17 @@ class BridgeAssemblyTest {
 
     @Test
     void extraRouteFilesAreLoadedAfterTheShippedRoute() throws Exception {
-        String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/mine.yaml"))
+        String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/p1-bridge.camel.yaml"))
                 .routesPattern();
         assertEquals(List.of(P1Beans.ROUTE, "file:" + Path.of("routes/examples/file-sink.camel.yaml").toAbsolutePath(),
-                "classpath:routes/mine.yaml"), List.of(pattern.split(",")));
+                "classpath:routes/p1-bridge.camel.yaml"), List.of(pattern.split(",")));
         assertEquals(P1Beans.ROUTE, new BridgeAssembly(load()).routesPattern(), "no routes: only the shipped one");
     }
 
     @Test
-    void aMissingRouteFileIsAConfigurationError() throws Exception {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new BridgeAssembly(load("routes=routes/nope.camel.yaml")).routesPattern());
-        assertEquals(List.of("[GENERAL] routes: the route file routes/nope.camel.yaml does not exist"), e.problems());
+    void aMissingRouteFileIsAConfigurationErrorBeforeAnythingIsAssembled() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("routes=routes/nope.camel.yaml"));
+        assertEquals(List.of("command line --set: routes = 'routes/nope.camel.yaml' names the route file"
+                + " routes/nope.camel.yaml, which does not exist"), e.problems());
     }
 }

@@ -1,7 +1,6 @@
 package org.p1powermeter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,20 +56,6 @@ class ExtraRouteIT {
                 written.sort(null);
                 assertEquals(published, written, "the file holds the very events the broker delivered");
             }
-        }
-    }
-
-    @Test
-    void aRouteFileThatDoesNotExistIsAClearErrorAndExitCodeTwo() throws Exception {
-        Path work = Files.createDirectories(dir.resolve("work"));
-        Path config = writeConfig(work, ItTools.freeLoopbackPort(), "routes/mine.camel.yaml", "direct:mqtt,direct:mine");
-        Path capture = ReplayCapture.write(work.resolve("capture.txt"), 1);
-        try (BridgeProcess bridge = BridgeProcess.start(work, List.of("-c", config.toString(), "-i", capture.toString()))) {
-            assertEquals(2, bridge.waitFor(30, TimeUnit.SECONDS), bridge::toString);
-            String err = bridge.stderr();
-            assertTrue(err.contains("[GENERAL] routes: the route file routes/mine.camel.yaml does not exist"), err);
-            assertFalse(err.contains("Exception"), err);
-            assertFalse(Files.exists(work.resolve("spool")), "nothing was started");
         }
     }
 
