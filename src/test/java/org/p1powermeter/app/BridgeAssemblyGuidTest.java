@@ -35,10 +35,7 @@ import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SettingsLoader;
 import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.measure.Measurement;
-import org.p1powermeter.p1.FrameListener;
-import org.p1powermeter.p1.FramerOptions;
-import org.p1powermeter.p1.RawTelegram;
-import org.p1powermeter.p1.TelegramFramer;
+import org.p1powermeter.p1.FramedResource;
 import org.p1powermeter.vscp.Guid;
 
 /**
@@ -193,7 +190,7 @@ class BridgeAssemblyGuidTest {
         Map<String, String> guidByNote = new LinkedHashMap<>();
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
-            for (Measurement m : beans.telegrams().measure(frame(telegramBytes())).measurements()) {
+            for (Measurement m : beans.telegrams().measure(FramedResource.frame("/demo/sweden-ellevio.telegram")).measurements()) {
                 Exchange exchange = new DefaultExchange(context);
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
                 beans.vscp().marshal(exchange, m, body);
@@ -212,17 +209,5 @@ class BridgeAssemblyGuidTest {
         try (InputStream in = BridgeAssemblyGuidTest.class.getResourceAsStream("/demo/sweden-ellevio.telegram")) {
             return in.readAllBytes();
         }
-    }
-
-    private static RawTelegram frame(byte[] bytes) {
-        List<RawTelegram> out = new ArrayList<>();
-        new TelegramFramer(FramerOptions.defaults(), new FrameListener() {
-            @Override
-            public void onTelegram(RawTelegram telegram) {
-                out.add(telegram);
-            }
-        }).feed(bytes, 0, bytes.length);
-        assertEquals(1, out.size());
-        return out.get(0);
     }
 }

@@ -1,7 +1,6 @@
 package org.p1powermeter.camel;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +18,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
-import org.p1powermeter.p1.FrameListener;
-import org.p1powermeter.p1.FramerOptions;
+import org.p1powermeter.p1.FramedResource;
 import org.p1powermeter.p1.RawTelegram;
-import org.p1powermeter.p1.TelegramFramer;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
 import org.p1powermeter.vscp.TopicTemplate;
@@ -100,21 +97,7 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         return frame("/demo/sweden-ellevio.telegram");
     }
 
-    static RawTelegram frame(String resource) throws IOException {
-        byte[] bytes;
-        try (InputStream in = BridgeRouteTestSupport.class.getResourceAsStream(resource)) {
-            bytes = in.readAllBytes();
-        }
-        List<RawTelegram> out = new ArrayList<>();
-        new TelegramFramer(FramerOptions.defaults(), new FrameListener() {
-            @Override
-            public void onTelegram(RawTelegram telegram) {
-                out.add(telegram);
-            }
-        }).feed(bytes, 0, bytes.length);
-        if (out.size() != 1) {
-            throw new IllegalStateException(resource + " framed into " + out.size() + " telegrams");
-        }
-        return out.get(0);
+    static RawTelegram frame(String resource) {
+        return FramedResource.frame(resource);
     }
 }

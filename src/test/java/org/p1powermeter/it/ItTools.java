@@ -48,4 +48,12 @@ final class ItTools {
         }
         return jar;
     }
+
+    /** Polls {@code condition} every 50 ms until it holds or {@code seconds} passed; the assertions after it say what is missing. */
+    static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,7 @@ class ShutdownIT {
                     Map.of("no_vscp", "false", "guid", GUID)));
             try (BridgeProcess bridge = BridgeProcess.start(dir, List.of("-c", config.toString(), "-v",
                     "-i", capture.toString(), "--set", "input_interval=250", "--set", "delivery_timeout=20"))) {
-                waitUntil(() -> sendingLines(bridge) >= 4 * EVENTS, 30);
+                ItTools.waitUntil(() -> sendingLines(bridge) >= 4 * EVENTS, 30);
                 bridge.terminate();
                 assertEquals(0, bridge.waitFor(30, TimeUnit.SECONDS), "SIGTERM is an orderly stop\n" + bridge);
 
@@ -46,7 +45,7 @@ class ShutdownIT {
                 int read = events / EVENTS;
                 assertEquals(0, events % EVENTS, "a telegram is published whole or not at all: " + events + " events");
                 assertTrue(read >= 4 && read < TELEGRAMS, "stopped in the middle of the capture: " + read + " telegrams");
-                waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= events, 10);
+                ItTools.waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= events, 10);
                 DeliveryCheck check = new DeliveryCheck(recorder.snapshot());
                 String err = bridge.stderr();
                 String counters = err.lines().filter(l -> l.contains("spooled ")).reduce((a, b) -> b).orElse("");
@@ -71,16 +70,6 @@ class ShutdownIT {
             return (int) bridge.stdout().lines().filter(l -> l.startsWith("Sending")).count();
         } catch (Exception e) {
             return 0;
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return; // the assertions after the wait say what is missing
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +57,7 @@ class SpoolOutageIT {
             }
             try (MqttRecorder after = subscriber()) {
                 int notYet = telegrams * EVENTS - new DeliveryCheck(got).distinct;
-                waitUntil(() -> new DeliveryCheck(concat(got, after.snapshot())).distinct >= telegrams * EVENTS, 90);
+                ItTools.waitUntil(() -> new DeliveryCheck(concat(got, after.snapshot())).distinct >= telegrams * EVENTS, 90);
                 assertEquals(0, bridge.waitFor(60, TimeUnit.SECONDS), bridge::toString);
                 got.addAll(after.snapshot());
                 System.out.println("SpoolOutageIT: outage " + outageMillis + " ms; " + notYet + " of the replay's "
@@ -82,11 +81,11 @@ class SpoolOutageIT {
         broker.stop();
         Path capture = ReplayCapture.write(dir.resolve("capture.txt"), telegrams);
         try (BridgeProcess bridge = startBridge(capture, "input_interval=500", "delivery_timeout=20")) {
-            waitUntil(() -> stdoutLines(bridge) >= 2 * EVENTS, 30);
+            ItTools.waitUntil(() -> stdoutLines(bridge) >= 2 * EVENTS, 30);
             broker.start();
             try (MqttRecorder recorder = subscriber()) {
                 assertEquals(0, bridge.waitFor(60, TimeUnit.SECONDS), bridge::toString);
-                waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= telegrams * EVENTS, 20);
+                ItTools.waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= telegrams * EVENTS, 20);
                 DeliveryCheck check = new DeliveryCheck(recorder.snapshot());
                 System.out.println("SpoolOutageIT (broker late): " + check);
                 assertEquals(List.of(), check.missing(telegrams));
@@ -102,7 +101,7 @@ class SpoolOutageIT {
         Path capture = ReplayCapture.write(dir.resolve("capture.txt"), 40);
         int read;
         try (BridgeProcess bridge = startBridge(capture, "input_interval=200", "delivery_timeout=5")) {
-            waitUntil(() -> stdoutLines(bridge) >= 3 * EVENTS, 30);
+            ItTools.waitUntil(() -> stdoutLines(bridge) >= 3 * EVENTS, 30);
             bridge.terminate();
             assertEquals(0, bridge.waitFor(20, TimeUnit.SECONDS), "SIGTERM is an orderly stop\n" + bridge);
             read = stdoutLines(bridge) / EVENTS;
@@ -113,7 +112,7 @@ class SpoolOutageIT {
         try (MqttRecorder recorder = subscriber();
                 BridgeProcess bridge = startBridge(next, "one_shot=true", "delivery_timeout=20")) {
             assertEquals(0, bridge.waitFor(60, TimeUnit.SECONDS), "one-shot waits for the spooled events too\n" + bridge);
-            waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= (read + 1) * EVENTS, 20);
+            ItTools.waitUntil(() -> new DeliveryCheck(recorder.snapshot()).distinct >= (read + 1) * EVENTS, 20);
             DeliveryCheck check = new DeliveryCheck(recorder.snapshot());
             System.out.println("SpoolOutageIT (restart): " + read + " telegrams spooled by the stopped run; " + check);
             assertEquals(List.of(), check.missing(read), "what the first run read");
@@ -131,7 +130,7 @@ class SpoolOutageIT {
                 Map.of("no_vscp", "false", "guid", GUID, "password", "Wr0ngPassw0rd")));
         try (BridgeProcess bridge = BridgeProcess.start(dir, List.of("-c", config.toString(), "-i", capture.toString(),
                 "--set", "input_interval=500", "--set", "delivery_timeout=1"))) {
-            waitUntil(() -> stderrOf(bridge).contains("refused the login"), 30);
+            ItTools.waitUntil(() -> stderrOf(bridge).contains("refused the login"), 30);
             Thread.sleep(2000);
             assertTrue(bridge.isAlive(), "no crash: it keeps reading and retries later\n" + bridge);
             assertEquals(0, bridge.waitFor(30, TimeUnit.SECONDS), bridge::toString);
@@ -195,15 +194,5 @@ class SpoolOutageIT {
         List<MqttRecorder.Received> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static void waitUntil(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return; // the assertions after the wait say what is missing
-            }
-            Thread.sleep(100);
-        }
     }
 }
