@@ -37,7 +37,6 @@ final class BridgeRunner {
     /** @return the exit code */
     int run() throws Exception {
         BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
-        String routes = assembly.routesPattern(); // a missing route file: exit 2 before anything is started
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
@@ -63,7 +62,7 @@ final class BridgeRunner {
             }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
-            main.addOverrideProperty("camel.main.routes-include-pattern", routes);
+            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]

@@ -55,9 +55,8 @@ final class AckFile implements AutoCloseable {
 
     /** Writes {@code sequence} into the older slot (no fsync). */
     void write(long sequence) throws IOException {
-        byte[] digits = String.format("%0" + DIGITS + "d", sequence).getBytes(StandardCharsets.US_ASCII);
         slot.clear();
-        slot.put(digits).put((byte) ' ').put(hex8(crc(digits))).put((byte) '\n').flip();
+        slot.put(slotText(sequence).getBytes(StandardCharsets.US_ASCII)).flip();
         long at = (long) next * SLOT;
         while (slot.hasRemaining()) {
             at += channel.write(slot, at);
@@ -72,26 +71,23 @@ final class AckFile implements AutoCloseable {
 
     /** The sequence in the slot at {@code offset}, or -1 when the slot is absent or damaged. */
     private static long slotValue(String text, int offset) {
-        if (text.length() < offset + SLOT || text.charAt(offset + DIGITS) != ' ' || text.charAt(offset + SLOT - 1) != '\n') {
+        if (text.length() < offset + SLOT) {
             return -1;
         }
-        byte[] digits = text.substring(offset, offset + DIGITS).getBytes(StandardCharsets.US_ASCII);
-        String check = text.substring(offset + DIGITS + 1, offset + SLOT - 1);
+        String slotText = text.substring(offset, offset + SLOT);
         try {
-            long value = Long.parseLong(new String(digits, StandardCharsets.US_ASCII));
-            return value >= 0 && check.equals(new String(hex8(crc(digits)), StandardCharsets.US_ASCII)) ? value : -1;
+            long value = Long.parseLong(slotText.substring(0, DIGITS));
+            return value >= 0 && slotText.equals(slotText(value)) ? value : -1;
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
-    private static long crc(byte[] digits) {
+    /** A slot: the sequence in 20 digits, a space, the CRC-32 of those digits in 8 hex digits, a newline. */
+    private static String slotText(long sequence) {
+        String digits = String.format("%0" + DIGITS + "d", sequence);
         CRC32 crc = new CRC32();
-        crc.update(digits);
-        return crc.getValue();
-    }
-
-    private static byte[] hex8(long value) {
-        return String.format("%08x", value).getBytes(StandardCharsets.US_ASCII);
+        crc.update(digits.getBytes(StandardCharsets.US_ASCII));
+        return digits + String.format(" %08x\n", crc.getValue());
     }
 }
