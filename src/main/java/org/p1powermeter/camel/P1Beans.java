@@ -12,12 +12,12 @@ import org.apache.camel.spi.Registry;
 public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, VscpDataFormat vscp,
         ConsolePrinter console, DryRunPrinter printer) {
 
-    public static final String TELEGRAMS = "p1Telegrams";
-    public static final String SEND_FLAGS = "p1SendFlags";
-    public static final String HEADERS = "p1Headers";
-    public static final String VSCP = "vscp";
-    public static final String CONSOLE = "p1Console";
-    public static final String PRINTER = "p1Printer";
+    public static final String TELEGRAMS = "p1TelegramProcessor";
+    public static final String SEND_FLAGS = "sendGroupFilter";
+    public static final String HEADERS = "measurementHeaders";
+    public static final String VSCP = "vscpDataFormat";
+    public static final String CONSOLE = "consolePrinter";
+    public static final String PRINTER = "dryRunPrinter";
     /** The {@link org.p1powermeter.metrics.P1Metrics} the parse stage and the source count into. */
     public static final String METRICS = "p1Metrics";
 
