@@ -23,6 +23,7 @@ import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
 import org.p1powermeter.camel.source.P1SerialEndpoint;
+import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.spool.publish.BufferedSocketFactory;
@@ -118,10 +119,24 @@ final class BridgeAssembly {
      */
     String serialUri() {
         SerialSettings s = settings.serial();
+        Optional<TcpAddress> tcp = s.tcpAddress();
+        if (tcp.isPresent()) {
+            return tcpUri(tcp.get());
+        }
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
                 + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
                 + "&autoDetect=" + s.autoDetect();
+    }
+
+    /**
+     * The network dongle's source ({@code serial_port = tcp://HOST:PORT} or {@code socket://HOST:PORT}): the
+     * connection is made again when it drops, is refused or stays silent for {@code serial_timeout}.
+     */
+    private String tcpUri(TcpAddress address) {
+        SerialSettings s = settings.serial();
+        return "p1tcp:" + address + "?telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout())
+                + "&crcPolicy=" + s.crc().name();
     }
 
     /**

@@ -157,6 +157,9 @@ final class BridgeRunner {
             return cli.inputIsStdin() ? "standard input" : cli.input().get();
         }
         var s = settings.serial();
+        if (s.tcpAddress().isPresent()) {
+            return "the network dongle tcp://" + s.tcpAddress().get();
+        }
         return "serial port " + s.port() + " at " + s.baudRate() + " baud";
     }
 

@@ -2,11 +2,18 @@ package org.p1powermeter.app.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
+import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.p1.CrcPolicy;
 
 /** The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone). */
 public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
         Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect) {
+
+    /** The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}. */
+    public Optional<TcpAddress> tcpAddress() {
+        return TcpAddress.fromSerialPort(port).map(TcpAddress::parse);
+    }
 
     public enum Parity {
         NONE,

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.CrcPolicy;
@@ -148,6 +149,7 @@ final class SettingsValidator {
         if (port.isEmpty()) {
             reader.problem(SettingCatalog.SERIAL_PORT, "must not be empty");
         }
+        tcpAddress(port);
         return new SerialSettings(port, baudRate(),
                 reader.intInRange(SettingCatalog.SERIAL_DATABITS, 5, 8, "a number of data bits"),
                 reader.choice(SettingCatalog.SERIAL_PARITY, SerialSettings.Parity.class),
@@ -155,6 +157,19 @@ final class SettingsValidator {
                         SerialSettings.StopBits::text),
                 timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone(),
                 reader.bool(SettingCatalog.SERIAL_AUTODETECT));
+    }
+
+    /** A {@code tcp://} or {@code socket://} serial_port must name HOST:PORT. */
+    private void tcpAddress(String port) {
+        Optional<String> tcp = TcpAddress.fromSerialPort(port);
+        if (tcp.isPresent()) {
+            try {
+                TcpAddress.parse(tcp.get());
+            } catch (IllegalArgumentException e) {
+                reader.problem(SettingCatalog.SERIAL_PORT, "is not a TCP address: " + e.getMessage()
+                        + "; write tcp://HOST:PORT or socket://HOST:PORT");
+            }
+        }
     }
 
     SpoolSettings spool() {
