@@ -28,6 +28,7 @@ import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.spool.publish.BufferedSocketFactory;
 import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.p1.DecryptionKeys;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
 import org.p1powermeter.vscp.SensorSettings;
@@ -40,6 +41,8 @@ final class BridgeAssembly {
 
     /** Registry name of the InputStream a capture source reads (a file, or the demo meter). */
     static final String INPUT_BEAN = "p1Input";
+    /** Registry name of the keys of an encrypted port ({@link DecryptionKeys}), so no key is ever in a URI. */
+    static final String KEYS_BEAN = "p1DecryptionKeys";
 
     /**
      * The GUID of {@code --demo} on a machine without a MAC address (a container with only loopback) when no
@@ -126,7 +129,12 @@ final class BridgeAssembly {
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
                 + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
-                + "&autoDetect=" + s.autoDetect();
+                + "&autoDetect=" + s.autoDetect() + keysOption();
+    }
+
+    /** {@code &keys=#p1DecryptionKeys} when the port is encrypted (the app binds {@link #KEYS_BEAN}), else empty. */
+    String keysOption() {
+        return settings.serial().keys().isPresent() ? "&keys=#" + KEYS_BEAN : "";
     }
 
     /**
@@ -136,7 +144,7 @@ final class BridgeAssembly {
     private String tcpUri(TcpAddress address) {
         SerialSettings s = settings.serial();
         return "p1tcp:" + address + "?telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout())
-                + "&crcPolicy=" + s.crc().name();
+                + "&crcPolicy=" + s.crc().name() + keysOption();
     }
 
     /**
@@ -144,7 +152,8 @@ final class BridgeAssembly {
      * waiting {@code intervalMillis} before each telegram (0: as fast as possible).
      */
     String captureUri(boolean stdin, String name, int intervalMillis) {
-        String crc = "crcPolicy=" + settings.serial().crc().name() + (intervalMillis > 0 ? "&interval=" + intervalMillis : "");
+        String crc = "crcPolicy=" + settings.serial().crc().name() + (intervalMillis > 0 ? "&interval=" + intervalMillis : "")
+                + (demo ? "" : keysOption()); // the simulated meter sends plain telegrams
         return stdin ? "p1capture:-?" + crc : "p1capture:" + name + "?input=#" + INPUT_BEAN + "&" + crc;
     }
 

@@ -44,6 +44,7 @@ final class BridgeRunner {
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
+            settings.serial().keys().ifPresent(keys -> main.bind(BridgeAssembly.KEYS_BEAN, keys));
             P1Beans beans = assembly.beans(cli.verbose(), out);
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "

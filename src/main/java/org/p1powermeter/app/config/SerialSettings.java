@@ -5,10 +5,14 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.DecryptionKeys;
 
-/** The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone). */
+/**
+ * The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone), and the keys of an
+ * encrypted port (empty: not encrypted; {@link DecryptionKeys#toString()} shows no key).
+ */
 public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
-        Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect) {
+        Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect, Optional<DecryptionKeys> keys) {
 
     /** The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}. */
     public Optional<TcpAddress> tcpAddress() {

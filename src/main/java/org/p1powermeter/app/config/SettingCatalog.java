@@ -50,6 +50,8 @@ public final class SettingCatalog {
     public static final String CRC = "crc";
     public static final String METER_ZONE = "meter_zone";
     public static final String SERIAL_AUTODETECT = "serial_autodetect";
+    public static final String DECRYPTION_KEY = "decryption_key";
+    public static final String AUTHENTICATION_KEY = "authentication_key";
     public static final String INPUT_INTERVAL = "input_interval";
     public static final String SPOOL_DIR = "spool_dir";
     public static final String SPOOL_MAX_MB = "spool_max_mb";
@@ -149,6 +151,8 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
         keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
         keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
+        keys.add(new SettingKey(s, DECRYPTION_KEY, "", "Encrypted P1 (Luxembourg Smarty, some Austrian meters): the meter's key, 32 hex digits from the grid operator; empty = the port is not encrypted (better set it with P1_SERIAL_DECRYPTION_KEY)"));
+        keys.add(new SettingKey(s, AUTHENTICATION_KEY, "", "Encrypted P1: the authentication key, 32 hex digits, for meters that have their own (some Austrian ones); empty = the key every Smarty meter uses"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
         keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));

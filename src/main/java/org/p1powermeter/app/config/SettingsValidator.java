@@ -19,6 +19,7 @@ import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.DecryptionKeys;
 
 /** Turns the layered {@link RawSettings} into the typed sections, collecting one problem line per bad value. */
 final class SettingsValidator {
@@ -156,7 +157,27 @@ final class SettingsValidator {
                 reader.choice(SettingCatalog.SERIAL_STOPBITS, SerialSettings.StopBits.class,
                         SerialSettings.StopBits::text),
                 timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone(),
-                reader.bool(SettingCatalog.SERIAL_AUTODETECT));
+                reader.bool(SettingCatalog.SERIAL_AUTODETECT), decryptionKeys());
+    }
+
+    /** Both keys must be 32 hex digits; the messages never show them (they are secret settings). */
+    private Optional<DecryptionKeys> decryptionKeys() {
+        String key = reader.text(SettingCatalog.DECRYPTION_KEY);
+        String auth = reader.text(SettingCatalog.AUTHENTICATION_KEY);
+        boolean ok = true;
+        for (String name : List.of(SettingCatalog.DECRYPTION_KEY, SettingCatalog.AUTHENTICATION_KEY)) {
+            String text = reader.text(name);
+            String complaint = text.isEmpty() ? null : DecryptionKeys.problem(text);
+            if (complaint != null) {
+                reader.problem(name, complaint);
+                ok = false;
+            }
+        }
+        if (key.isEmpty() && !auth.isEmpty()) {
+            reader.problem(SettingCatalog.AUTHENTICATION_KEY, "needs decryption_key (the meter's key) as well");
+            ok = false;
+        }
+        return ok && !key.isEmpty() ? Optional.of(DecryptionKeys.parse(key, auth)) : Optional.empty();
     }
 
     /** A {@code tcp://} or {@code socket://} serial_port must name HOST:PORT. */
