@@ -138,6 +138,29 @@ final class BridgeAssembly {
     }
 
     /**
+     * The MQTT input ({@code [MQTT] input_topic}): raw telegrams from the configured broker through the {@code paho}
+     * component, with its own client id. The topic filter is percent-encoded in the URI ({@code #} is %23).
+     */
+    String mqttInputUri() {
+        SerialSettings s = settings.serial();
+        return "p1mqtt:" + uriPath(settings.mqtt().inputTopic()) + "?qos=" + settings.mqtt().qos()
+                + "&crcPolicy=" + s.crc().name() + keysOption();
+    }
+
+    private static String uriPath(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-_.~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * The network dongle's source ({@code serial_port = tcp://HOST:PORT} or {@code socket://HOST:PORT}): the
      * connection is made again when it drops, is refused or stays silent for {@code serial_timeout}.
      */

@@ -129,6 +129,9 @@ final class BridgeRunner {
             }
             return assembly.captureUri(false, "input", settings.general().inputIntervalMillis());
         }
+        if (settings.mqtt().hasInputTopic()) {
+            return assembly.mqttInputUri();
+        }
         return assembly.serialUri();
     }
 
@@ -156,6 +159,9 @@ final class BridgeRunner {
         }
         if (cli.input().isPresent()) {
             return cli.inputIsStdin() ? "standard input" : cli.input().get();
+        }
+        if (settings.mqtt().hasInputTopic()) {
+            return "the MQTT topic " + settings.mqtt().inputTopic();
         }
         var s = settings.serial();
         if (s.tcpAddress().isPresent()) {

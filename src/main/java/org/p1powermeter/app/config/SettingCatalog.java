@@ -36,6 +36,7 @@ public final class SettingCatalog {
     public static final String QOS = "qos";
     public static final String CLIENT_ID = "client_id";
     public static final String RETAINED = "retained";
+    public static final String INPUT_TOPIC = "input_topic";
     public static final String URL = "url";
     public static final String CA_FILE = "ca_file";
     public static final String CERT_FILE = "cert_file";
@@ -137,6 +138,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(m, TOPIC, DEFAULT_TOPIC, "Topic of the events; {xguid}, {xclass} and {xtype} are replaced"));
         keys.add(new SettingKey(m, QOS, "1", "MQTT quality of service 0, 1 or 2"));
         keys.add(new SettingKey(m, RETAINED, "false", "Publish with the retained flag"));
+        keys.add(new SettingKey(m, INPUT_TOPIC, "", "Read raw telegrams from this topic of the broker instead of the serial port (one telegram per message, e.g. dsmr/raw; + and # allowed); empty = off"));
         for (MeasurementType type : MeasurementType.values()) {
             keys.add(new SettingKey(m, NOTE_PREFIX + type.configName(), type.defaultNote(),
                     "Note of the event (the topic when no_vscp = true) for " + type.configName()));

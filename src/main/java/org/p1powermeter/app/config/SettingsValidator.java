@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.p1powermeter.camel.source.TcpAddress;
+import org.p1powermeter.camel.source.TopicFilters;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.CrcPolicy;
@@ -99,7 +100,32 @@ final class SettingsValidator {
                 reader.value(SettingCatalog.PASSWORD).text(), reader.text(SettingCatalog.CLIENT_ID),
                 reader.topicText(SettingCatalog.TOPIC, false),
                 reader.intInRange(SettingCatalog.QOS, 0, 2, "an MQTT QoS"),
-                reader.bool(SettingCatalog.RETAINED), notes, tls(url));
+                reader.bool(SettingCatalog.RETAINED), notes, tls(url), inputTopic(noVscp, notes));
+    }
+
+    /**
+     * A valid topic filter that no event of the bridge can match (the topic template, or the notes with no_vscp):
+     * else the bridge would read its own events back as input.
+     */
+    private String inputTopic(boolean noVscp, Map<MeasurementType, String> notes) {
+        String filter = reader.text(SettingCatalog.INPUT_TOPIC);
+        if (filter.isEmpty()) {
+            return "";
+        }
+        String problem = TopicFilters.problem(filter);
+        if (problem != null) {
+            reader.problem(SettingCatalog.INPUT_TOPIC, "is not an MQTT topic filter: it " + problem);
+            return "";
+        }
+        List<String> published = noVscp ? List.copyOf(notes.values()) : List.of(reader.text(SettingCatalog.TOPIC));
+        for (String topic : published) {
+            if (TopicFilters.overlaps(filter, topic)) {
+                reader.problem(SettingCatalog.INPUT_TOPIC, "overlaps the topic the bridge publishes its events on ("
+                        + topic + "): its own events would come back as input; choose a topic outside it");
+                return "";
+            }
+        }
+        return filter;
     }
 
     /**

@@ -144,6 +144,7 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
         exchange.getMessage().setBody(telegram);
         exchange.getMessage().setHeader(P1Constants.TELEGRAM_SEQUENCE, sequence.incrementAndGet());
         exchange.getMessage().setHeader(P1Constants.SOURCE, sourceName);
+        addHeaders(exchange.getMessage());
         long seq = exchange.getMessage().getHeader(P1Constants.TELEGRAM_SEQUENCE, Long.class);
         getAsyncProcessor().process(exchange, doneSync -> {
             Exception failure = exchange.getException();
@@ -160,6 +161,10 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
             }
             releaseExchange(exchange, false);
         });
+    }
+
+    /** Headers a source adds to each telegram's exchange (called on the feeding thread); none by default. */
+    protected void addHeaders(org.apache.camel.Message message) {
     }
 
     /** The {@link SourceListener} beans in the registry. */
