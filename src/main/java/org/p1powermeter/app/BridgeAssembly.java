@@ -22,7 +22,9 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.source.LineSettings;
 import org.p1powermeter.camel.source.P1SerialEndpoint;
+import org.p1powermeter.camel.source.PortDetector;
 import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.DiskSpool;
@@ -128,6 +130,19 @@ final class BridgeAssembly {
         }
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
+                + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
+                + "&autoDetect=" + s.autoDetect() + keysOption();
+    }
+
+    /**
+     * The serial source of the port {@code serial_port = auto} found, opened with the line settings it was found at
+     * (the configured ones for everything else).
+     */
+    String serialUri(PortDetector.Probe found) {
+        SerialSettings s = settings.serial();
+        LineSettings line = found.settings();
+        return "p1serial:" + found.port() + "?baudRate=" + line.baudRate() + "&dataBits=" + line.dataBits()
+                + "&parity=" + line.parity() + "&stopBits=" + line.stopBits()
                 + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
                 + "&autoDetect=" + s.autoDetect() + keysOption();
     }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.main.Main;
@@ -13,6 +15,7 @@ import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
+import org.p1powermeter.camel.source.PortDetector;
 import org.p1powermeter.app.demo.SimulatedMeter;
 import org.p1powermeter.camel.P1Beans;
 import org.slf4j.Logger;
@@ -27,6 +30,8 @@ final class BridgeRunner {
     private final BridgeSettings settings;
     private final PrintStream out;
     private Path demoSpoolDir;
+    /** The longest {@code serial_port = auto} listens on a port per line setting: DSMR 2.2-4 meters send every 10 s. */
+    static final Duration AUTO_PROBE_LIMIT = Duration.ofSeconds(11);
 
     BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
         this.cli = cli;
@@ -132,7 +137,37 @@ final class BridgeRunner {
         if (settings.mqtt().hasInputTopic()) {
             return assembly.mqttInputUri();
         }
+        if (settings.serial().autoPort()) {
+            return assembly.serialUri(detectPort());
+        }
         return assembly.serialUri();
+    }
+
+    /**
+     * {@code serial_port = auto}: listens on every serial port jSerialComm finds for up to
+     * {@link #AUTO_PROBE_LIMIT} ({@code serial_timeout} when shorter) per line setting, and takes the one port that
+     * sends telegrams; none or several is an error that lists what was seen on each port.
+     */
+    private PortDetector.Probe detectPort() throws ConfigException {
+        Duration probe = settings.serial().timeout().compareTo(AUTO_PROBE_LIMIT) < 0 ? settings.serial().timeout()
+                : AUTO_PROBE_LIMIT;
+        List<String> ports = PortDetector.systemPorts();
+        System.err.println("p1-power-meter: serial_port = auto: listening on " + (ports.isEmpty() ? "no ports"
+                : String.join(", ", ports)) + " for up to " + probe.toSeconds() * 2 + " s");
+        PortDetector.Result result;
+        try {
+            result = new PortDetector(probe).detect(ports);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("serial_port = auto: interrupted while looking for the meter's port");
+        }
+        if (!result.found()) {
+            long sending = result.probes().stream().filter(PortDetector.Probe::telegram).count();
+            throw new ConfigException("serial_port = auto: " + (sending > 1 ? sending + " ports send P1 telegrams, set"
+                    + " serial_port to the meter's" : "no port sends P1 telegrams") + "; tried: " + result.tried());
+        }
+        System.err.println("p1-power-meter: serial_port = auto: chose " + result.chosen().describe());
+        return result.chosen();
     }
 
     /** The demo's spool lives in a temporary folder, so a demo leaves nothing behind in the working directory. */

@@ -14,6 +14,14 @@ import org.p1powermeter.p1.DecryptionKeys;
 public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
         Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect, Optional<DecryptionKeys> keys) {
 
+    /** {@code serial_port = auto}: the bridge finds the port that sends telegrams. */
+    public static final String AUTO = "auto";
+
+    /** True for {@code serial_port = auto}. */
+    public boolean autoPort() {
+        return AUTO.equalsIgnoreCase(port);
+    }
+
     /** The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}. */
     public Optional<TcpAddress> tcpAddress() {
         return TcpAddress.fromSerialPort(port).map(TcpAddress::parse);

@@ -144,7 +144,7 @@ public final class SettingCatalog {
                     "Note of the event (the topic when no_vscp = true) for " + type.configName()));
         }
         Section s = Section.SERIAL;
-        keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on, or a network dongle: tcp://HOST:PORT (or socket://HOST:PORT)"));
+        keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on; auto = the one port that sends telegrams; or a network dongle: tcp://HOST:PORT (or socket://HOST:PORT)"));
         keys.add(new SettingKey(s, SERIAL_BAUDRATE, "115200", "Baud rate: 115200 for DSMR 4/5 and eMUCs, 9600 for DSMR 2.2/3"));
         keys.add(new SettingKey(s, SERIAL_DATABITS, "8", "Data bits 5-8: 8 for DSMR 4/5, 7 for DSMR 2.2/3"));
         keys.add(new SettingKey(s, SERIAL_PARITY, "none", "Parity none, even, odd, mark or space: none for DSMR 4/5, even for DSMR 2.2/3"));
