@@ -1,5 +1,6 @@
 package org.p1powermeter.camel.source;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -14,6 +15,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.p1powermeter.camel.P1Constants;
 import org.p1powermeter.camel.source.P1SerialConsumer.PortState;
 import org.p1powermeter.metrics.RateLimitedLog;
+import org.p1powermeter.metrics.SummaryLog;
 import org.p1powermeter.p1.DropReason;
 import org.p1powermeter.p1.RawTelegram;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public class P1MqttConsumer extends TelegramSourceConsumer {
     private final String name;
     private final RateLimitedLog rejectLog = RateLimitedLog.warnings(LOG);
     private ExecutorService executor;
+    private SummaryLog summaryLog;
     private volatile PahoConsumer subscription;
     private volatile PortState state = PortState.CONNECTING;
     /** The topic of the message being fed, and what the framer made of it (feeding thread only). */
@@ -61,6 +64,7 @@ public class P1MqttConsumer extends TelegramSourceConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        summaryLog = new SummaryLog(metrics(), LOG::info, Duration.ofSeconds(60), System::nanoTime);
         publishState("subscribing to " + endpoint.getTopic());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "p1-mqtt-input");
         executor.submit(this::subscribeAndWatch);
@@ -80,12 +84,16 @@ public class P1MqttConsumer extends TelegramSourceConsumer {
         }
         changeState(PortState.CLOSED, "stopped");
         rejectLog.flush();
+        if (summaryLog != null) {
+            summaryLog.writeNow();
+        }
         super.doStop();
     }
 
     private void subscribeAndWatch() {
         long backoff = MIN_BACKOFF_MS;
         while (isRunAllowed() && !Thread.currentThread().isInterrupted()) {
+            summaryLog.tick();
             PahoConsumer s = subscription;
             if (s == null) {
                 try {
