@@ -100,14 +100,14 @@ final class SettingsValidator {
                 reader.value(SettingCatalog.PASSWORD).text(), reader.text(SettingCatalog.CLIENT_ID),
                 reader.topicText(SettingCatalog.TOPIC, false),
                 reader.intInRange(SettingCatalog.QOS, 0, 2, "an MQTT QoS"),
-                reader.bool(SettingCatalog.RETAINED), notes, tls(url), inputTopic(noVscp, notes));
+                reader.bool(SettingCatalog.RETAINED), notes, tls(url), inputTopic(noVscp, notes.values()));
     }
 
     /**
      * A valid topic filter that no event of the bridge can match (the topic template, or the notes with no_vscp):
      * else the bridge would read its own events back as input.
      */
-    private String inputTopic(boolean noVscp, Map<MeasurementType, String> notes) {
+    private String inputTopic(boolean noVscp, java.util.Collection<String> notes) {
         String filter = reader.text(SettingCatalog.INPUT_TOPIC);
         if (filter.isEmpty()) {
             return "";
@@ -117,7 +117,7 @@ final class SettingsValidator {
             reader.problem(SettingCatalog.INPUT_TOPIC, "is not an MQTT topic filter: it " + problem);
             return "";
         }
-        List<String> published = noVscp ? List.copyOf(notes.values()) : List.of(reader.text(SettingCatalog.TOPIC));
+        List<String> published = noVscp ? List.copyOf(notes) : List.of(reader.text(SettingCatalog.TOPIC));
         for (String topic : published) {
             if (TopicFilters.overlaps(filter, topic)) {
                 reader.problem(SettingCatalog.INPUT_TOPIC, "overlaps the topic the bridge publishes its events on ("
