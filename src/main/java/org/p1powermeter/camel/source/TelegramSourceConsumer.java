@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Counts into the {@link P1Metrics} bean of the registry (the one the parse stage counts into; a private one
  * when none is bound): telegrams framed, telegrams whose route failed, framer drops per reason. Drops are logged at
  * most once a minute per reason.
+ *
+ * <p>With decryption keys ({@link TelegramSourceEndpoint#decryptionKeys()}) the bytes go through an
+ * {@link EncryptedFrameReader} first: each authentic frame's text is fed to the framer followed by end of input (one
+ * frame, at most its whole telegrams), and each frame that gives none is counted per {@link DecryptFailure}.
  */
 public abstract class TelegramSourceConsumer extends DefaultConsumer implements FrameListener, DecryptListener {
 
