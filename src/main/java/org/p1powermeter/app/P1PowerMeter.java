@@ -36,9 +36,14 @@ public final class P1PowerMeter {
             return 0;
         }
         if (cli.listPorts()) {
-            List<String> ports = PortDetector.describePorts();
-            out.println(ports.isEmpty() ? "No serial ports found." : String.join(System.lineSeparator(), ports));
-            return 0;
+            try {
+                List<String> ports = PortDetector.describePorts();
+                out.println(ports.isEmpty() ? "No serial ports found." : String.join(System.lineSeparator(), ports));
+                return 0;
+            } catch (RuntimeException | LinkageError e) { // jSerialComm's native library did not load
+                err.println("p1-power-meter: cannot list the serial ports: " + e);
+                return 1;
+            }
         }
         Logging.configure(cli.verbose(), cli.debug());
         BridgeSettings settings;
