@@ -15,6 +15,7 @@ import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.metrics.RateLimitedLog;
 import org.p1powermeter.metrics.ValueRange;
 import org.p1powermeter.p1.CosemObject;
+import org.p1powermeter.p1.DropReason;
 import org.p1powermeter.p1.ObisId;
 import org.p1powermeter.p1.ParseIssue;
 import org.p1powermeter.p1.RawTelegram;
@@ -85,6 +86,14 @@ public class P1TelegramProcessor implements Processor {
             metrics.increment(P1Metrics.Counter.PARSE_ISSUES);
             warnings.log("parse issue", "Skipped telegram line " + issue.lineNumber() + " '" + issue.line() + "': "
                     + issue.reason());
+        }
+        if (!telegram.isTrustworthy()) {
+            metrics.dropped(DropReason.UNVERIFIED_MALFORMED, raw.length());
+            warnings.log(DropReason.UNVERIFIED_MALFORMED.name(), "Dropped a telegram of " + raw.length()
+                    + " bytes: " + DropReason.UNVERIFIED_MALFORMED + " (no verified CRC and "
+                    + (telegram.issues().isEmpty() ? "no header line" : telegram.issues().size() + " broken line(s)")
+                    + "; it may be a cut telegram run into the next one)");
+            return new Result(telegram, List.of());
         }
         Extraction extraction = extractor.extract(telegram);
         for (Skipped skip : extraction.skipped()) {

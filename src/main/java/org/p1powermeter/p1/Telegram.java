@@ -67,6 +67,26 @@ public final class Telegram {
         return issues;
     }
 
+    /** Whether the telegram carried a CRC and it matches its bytes. */
+    public boolean isCrcVerified() {
+        return raw != null && raw.hasCrc() && raw.crcMatches();
+    }
+
+    /** Whether it starts with a {@code /} header line and every line of it was read ({@link #issues()} is empty). */
+    public boolean isWellFormed() {
+        return raw != null && raw.bytes().length > 0 && raw.bytes()[0] == '/' && issues.isEmpty();
+    }
+
+    /**
+     * Whether its values may be published: a verified CRC vouches for the bytes (a line that does not parse is then
+     * skipped alone); without one (DSMR 2.2/3, {@code crc = off}) only a well-formed telegram is taken, since a
+     * telegram cut inside a value and followed by the next one reads as one telegram with a broken line
+     * ({@link DropReason#UNVERIFIED_MALFORMED}).
+     */
+    public boolean isTrustworthy() {
+        return isCrcVerified() || isWellFormed();
+    }
+
     /** The object with this id (first occurrence), or null. */
     public CosemObject get(ObisId id) {
         ObjectIndex idx = index;
