@@ -95,6 +95,10 @@ public class P1TelegramProcessor implements Processor {
                     + "; it may be a cut telegram run into the next one)");
             return new Result(telegram, List.of());
         }
+        if (telegram.isClockUnset()) {
+            warnings.log("meter clock unset", "The meter's clock is not set (0-0:1.0.0 " + telegram.timestamp()
+                    + "): its events carry that time, as the meter says; [VSCP] event_time = receipt dates them on arrival");
+        }
         Extraction extraction = extractor.extract(telegram);
         for (Skipped skip : extraction.skipped()) {
             metrics.countSkipped(skip.reason());

@@ -9,6 +9,7 @@ import org.p1powermeter.p1.CosemObject;
 import org.p1powermeter.p1.CosemValue;
 import org.p1powermeter.p1.ObisId;
 import org.p1powermeter.p1.Telegram;
+import org.p1powermeter.p1.TelegramParser;
 
 /**
  * Turns a parsed {@link Telegram} into {@link Measurement}s using the {@link MeasurementType} table.
@@ -30,9 +31,6 @@ import org.p1powermeter.p1.Telegram;
  */
 public final class MeasurementExtractor {
 
-    /** The zone P1 timestamps are read in unless another is given (DSMR / e-MUCS meters run on CET/CEST). */
-    public static final ZoneId DEFAULT_METER_ZONE = ZoneId.of("Europe/Amsterdam");
-
     static final int MAX_MBUS_CHANNEL = 4;
     private static final int MBUS_DEVICE_TYPE_C = 24;
     private static final MeasurementType[] ROWS = MeasurementType.values();
@@ -48,9 +46,9 @@ public final class MeasurementExtractor {
     private final ObisRowIndex electricityRows = new ObisRowIndex(128);
     private final MeasurementType[] rowByMedium = new MeasurementType[256];
 
-    /** An extractor reading M-Bus capture times in {@link #DEFAULT_METER_ZONE}. */
+    /** An extractor reading M-Bus capture times in {@link TelegramParser#DEFAULT_ZONE}. */
     public MeasurementExtractor() {
-        this(DEFAULT_METER_ZONE);
+        this(TelegramParser.DEFAULT_ZONE);
     }
 
     /** @param meterZone the zone the meter's clock runs in (for M-Bus capture times) */

@@ -58,13 +58,25 @@ public final class Telegram {
         return objects;
     }
 
-    /** The telegram time from {@code 0-0:1.0.0}, or null when the telegram has none (DSMR 2.2/3) or it is a placeholder. */
+    /**
+     * The telegram time from {@code 0-0:1.0.0} as the meter's clock says it (also an unset clock, see
+     * {@link #isClockUnset()}), or null when the telegram has none (DSMR 2.2/3) or it is a filler.
+     */
     public Instant timestamp() {
         return timestamp;
     }
 
     public List<ParseIssue> issues() {
         return issues;
+    }
+
+    /**
+     * Whether the meter says its clock is not set ({@code 0-0:1.0.0(000101010000W)}): {@link #timestamp()} is then
+     * 2000-01-01 as the meter says, and the caller should warn.
+     */
+    public boolean isClockUnset() {
+        CosemObject clock = get(TIMESTAMP);
+        return clock != null && P1Timestamp.isUnsetClock(clock.value().text());
     }
 
     /** Whether the telegram carried a CRC and it matches its bytes. */

@@ -30,8 +30,6 @@ import org.p1powermeter.measure.MeasurementType;
  */
 public final class VscpEventFactory {
 
-    /** Longest ASCII number class 1040 carries (S class2.measurement_str.md: "up to 483 characters"). */
-    static final int MAX_STRING_DIGITS = 483;
     private static final int FLOAT_DATA_LENGTH = 12;
     private static final long UINT32_MASK = 0xFFFF_FFFFL;
     private static final MeasurementType[] ROWS = MeasurementType.values();
@@ -105,9 +103,9 @@ public final class VscpEventFactory {
     private byte[] stringData(int sensorIndex, int unit, BigDecimal value) {
         String text = value.toPlainString();
         int n = text.length();
-        if (n > MAX_STRING_DIGITS) {
+        if (n > VscpEncoding.MAX_STRING_CHARS) {
             throw new IllegalArgumentException("value has " + n + " characters, class 1040 carries at most "
-                    + MAX_STRING_DIGITS);
+                    + VscpEncoding.MAX_STRING_CHARS);
         }
         byte[] data = new byte[4 + n + 1];
         writeHeader(data, sensorIndex, unit);

@@ -108,6 +108,18 @@ class P1TelegramProcessorEdgesTest {
                 processor.measure(framed(noStar)).telegram().get(EQUIPMENT).value().hexDecoded());
     }
 
+    @Test
+    void aSwedishSummerTelegramFlaggedWIsDatedAtPlusOneHourAndAnUnsetClockAsSentWithAWarning() {
+        // issue 7, defect 5, with the default meter_zone (Europe/Stockholm)
+        String summer = "/ELL5\\253833635_A\r\n\r\n0-0:1.0.0(230715120000W)\r\n1-0:1.8.0(00006678.394*kWh)\r\n!\r\n";
+        Measurement m = run(CrcPolicy.AUTO, summer).get(0).get(0);
+        assertEquals(java.time.OffsetDateTime.parse("2023-07-15T12:00:00+01:00").toInstant(), m.time());
+        assertTrue(logged.isEmpty(), logged.toString());
+        String unset = summer.replace("230715120000W", "000101010000W");
+        assertEquals(java.time.Instant.parse("2000-01-01T00:00:00Z"), run(CrcPolicy.AUTO, unset).get(0).get(0).time());
+        assertTrue(logged.stream().anyMatch(l -> l.contains("clock is not set")), logged.toString());
+    }
+
     private static final org.p1powermeter.p1.ObisId EQUIPMENT = new org.p1powermeter.p1.ObisId(0, 0, 96, 1, 1);
 
     private static RawTelegram framed(String text) {

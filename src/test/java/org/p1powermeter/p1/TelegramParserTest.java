@@ -218,7 +218,10 @@ class TelegramParserTest {
     @Test
     void telegramTimeComesFromTheClockLineAndPlaceholdersGiveNull() {
         assertEquals(Instant.parse("2016-11-13T19:57:57Z"), parseLines("0-0:1.0.0(161113205757W)").timestamp());
-        assertNull(parseLines("0-0:1.0.0(000101010000W)").timestamp());
+        Telegram unset = parseLines("0-0:1.0.0(000101010000W)");
+        assertEquals(Instant.parse("2000-01-01T00:00:00Z"), unset.timestamp(), "an unset clock is read as sent");
+        assertTrue(unset.isClockUnset());
+        assertFalse(parseLines("0-0:1.0.0(161113205757W)").isClockUnset());
         assertNull(parseLines("0-0:1.0.0(632525252525S)").timestamp());
         assertNull(parseLines("1-0:1.8.1(1*kWh)").timestamp());
     }

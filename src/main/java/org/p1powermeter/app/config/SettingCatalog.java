@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.p1.TelegramParser;
 
 /**
  * Every setting the bridge reads, in documentation order, with the Python script's defaults (and the defaults of
@@ -147,7 +148,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, SERIAL_STOPBITS, "1", "Stop bits 1, 1.5 or 2"));
         keys.add(new SettingKey(s, SERIAL_TIMEOUT, "20", "Seconds without data before the port is reported silent (the meter sends every 1-10 s)"));
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
-        keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
+        keys.add(new SettingKey(s, METER_ZONE, TelegramParser.DEFAULT_ZONE.getId(), "Time zone whose standard (W) and daylight (S) offsets the meter's timestamps are read with (a java.time ZoneId); the meter's W/S flag picks one"));
         keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));

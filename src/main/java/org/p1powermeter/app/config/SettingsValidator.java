@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.TelegramParser;
 
 /** Turns the layered {@link RawSettings} into the typed sections, collecting one problem line per bad value. */
 final class SettingsValidator {
@@ -240,7 +241,7 @@ final class SettingsValidator {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
             reader.problem(SettingCatalog.METER_ZONE, "is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
-            return ZoneId.of("Europe/Stockholm");
+            return TelegramParser.DEFAULT_ZONE; // never used: the problem stops the run
         }
     }
 }
