@@ -28,7 +28,8 @@ class SettingsPrecedenceTest {
         assertEquals(VscpSettings.Encoding.STRING, settings.vscp().encoding());
         assertEquals(1040, settings.vscp().encoding().vscpClass());
         assertEquals(VscpSettings.EventTime.TELEGRAM, settings.vscp().eventTime());
-        assertEquals(38, settings.vscp().sensorIndex(MeasurementType.HEAT_ENERGY));
+        assertEquals(38, settings.vscp().sensorIndex(org.p1powermeter.measure.Sensor.of(MeasurementType.HEAT_ENERGY, 1)));
+        assertEquals(188, settings.vscp().sensorIndex(org.p1powermeter.measure.Sensor.of(MeasurementType.HEAT_ENERGY, 4)));
         assertEquals("tcp://127.0.0.1:1883", settings.mqtt().brokerUrl());
         assertEquals(Optional.empty(), settings.mqtt().url());
         assertEquals(1, settings.mqtt().qos());
