@@ -120,6 +120,20 @@ class P1TelegramProcessorEdgesTest {
         assertTrue(logged.stream().anyMatch(l -> l.contains("clock is not set")), logged.toString());
     }
 
+    @Test
+    void objectsInNeitherTableAreCountedPerIdAndTextObjectsComeWithTheResult() {
+        // issue 7: nothing a meter sends is dropped silently
+        String lu = "/Lux5\\253663629_D\r\n\r\n0-0:1.0.0(230102030405W)\r\n0-0:42.0.0(53414733303832323030303032313630)\r\n"
+                + "1-0:9.7.0(00.123*kVA)\r\n1-0:10.7.0(00.000*kVA)\r\n0-0:96.13.0(48656C6C6F)\r\n1-0:1.8.0(000001.000*kWh)\r\n!\r\n";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, run(CrcPolicy.AUTO, lu).get(0).size());
+        }
+        assertEquals(Map.of("1-0:9.7.0", 3L, "1-0:10.7.0", 3L), metrics.getUnknownObis());
+        P1TelegramProcessor.Result result = processor.measure(framed(lu));
+        assertEquals(Map.of("logical_device_name", "SAG3082200002160", "text_message", "Hello"), result.texts());
+        assertTrue(metrics.unknownObis("1-0:9.7.0") == false, "reported once: only the first count is new");
+    }
+
     private static final org.p1powermeter.p1.ObisId EQUIPMENT = new org.p1powermeter.p1.ObisId(0, 0, 96, 1, 1);
 
     private static RawTelegram framed(String text) {

@@ -46,6 +46,21 @@ class SettingsPrecedenceTest {
     }
 
     @Test
+    void eachMbusChannelIsConfiguredWithItsOwnKeys() throws Exception {
+        BridgeSettings settings = new SettingsLoader().iniFile(TestFiles.write(dir, "config.ini",
+                "[VSCP]\nid_gas_volume_2=500\nsensorindex_gas_volume_2=200\n[MQTT]\nnote_gas_volume_2=Garage gas\n"),
+                true).load();
+        org.p1powermeter.measure.Sensor garage = org.p1powermeter.measure.Sensor.of(MeasurementType.GAS_VOLUME, 2);
+        org.p1powermeter.measure.Sensor house = org.p1powermeter.measure.Sensor.of(MeasurementType.GAS_VOLUME, 1);
+        assertEquals(500, settings.vscp().id(garage));
+        assertEquals(200, settings.vscp().sensorIndex(garage));
+        assertEquals("Garage gas", settings.mqtt().note(garage));
+        assertEquals(36, settings.vscp().id(house));
+        assertEquals("Gas meter reading 1", settings.mqtt().note(house));
+        assertTrue(settings.warnings().isEmpty(), settings.warnings().toString());
+    }
+
+    @Test
     void eachSourceOverridesTheOnesBelowIt() throws Exception {
         Path properties = TestFiles.write(dir, "application.properties",
                 "p1.mqtt.host=from-properties\np1.mqtt.port=1001\np1.mqtt.user=p\np1.mqtt.qos=0\np1.vscp.zone=1\n");
