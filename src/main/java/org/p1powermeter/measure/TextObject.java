@@ -76,16 +76,23 @@ public enum TextObject {
     /** The object for an id as sent, or null when the id is not a text object. */
     public static TextObject of(ObisId id) {
         boolean channel = id.a() == 0 && id.b() >= 1 && id.b() <= Sensor.MBUS_CHANNELS;
-        for (TextObject t : VALUES) {
-            if (t.perChannel == channel && t.obis.a() == id.a() && (channel || t.obis.b() == id.b())
-                    && t.obis.c() == id.c() && t.obis.d() == id.d() && t.obis.e() == id.e()) {
-                return t;
-            }
-        }
-        return null;
+        return BY_KEY.get(lookupKey(id.a(), channel ? 0 : id.b(), id.c(), id.d(), id.e(), channel));
     }
 
-    private static final TextObject[] VALUES = values();
+    /** The table by OBIS key (B = 0 and a marker bit for per-channel rows): built once, read-only. */
+    private static final Map<Long, TextObject> BY_KEY = index();
+
+    private static Map<Long, TextObject> index() {
+        Map<Long, TextObject> byKey = new java.util.HashMap<>();
+        for (TextObject t : values()) {
+            byKey.put(lookupKey(t.obis.a(), t.obis.b(), t.obis.c(), t.obis.d(), t.obis.e(), t.perChannel), t);
+        }
+        return byKey;
+    }
+
+    private static long lookupKey(int a, int b, int c, int d, int e, boolean perChannel) {
+        return ObisId.key(a, b, c, d, e) | (perChannel ? 1L << 40 : 0);
+    }
 
     /**
      * The text objects of a telegram by {@link #key(int)}, in telegram order: hex text decoded ({@code 4B38…} →
