@@ -123,7 +123,8 @@ public class P1TelegramProcessor implements Processor {
         }
         for (Skipped skip : extraction.skipped()) {
             metrics.countSkipped(skip.reason());
-            if (skip.reason() == SkipReason.EMPTY_VALUE || skip.reason() == SkipReason.DEAD_MBUS_CHANNEL) {
+            if (skip.reason() == SkipReason.EMPTY_VALUE || skip.reason() == SkipReason.DEAD_MBUS_CHANNEL
+                    || skip.reason() == SkipReason.UNREADABLE_LAYOUT) {
                 LOG.debug("Skipped {}", skip); // normal for many meters: no warning
             } else {
                 warnings.log("skipped " + skip.reason(), "Skipped measurement " + skip);
