@@ -28,8 +28,6 @@ import org.p1powermeter.measure.MeasurementType;
 class MeasurementCorpusTest {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    /** Known objects without a VSCP type (apparent power) or outside the studied specifications. */
-    private static final Set<String> ALLOWED_UNKNOWN = Set.of("1-0:1.8.5", "1-0:2.8.5");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.p1powermeter.p1.ParserCorpusTest#filesWithExpectedValues")
@@ -39,7 +37,6 @@ class MeasurementCorpusTest {
         Extraction x = new MeasurementExtractor(ParserCorpusTest.zoneFor(name)).extract(telegram);
         List<Executable> checks = new ArrayList<>();
         Set<String> unknown = x.unknown().stream().map(ObisId::toString).collect(Collectors.toSet());
-        unknown.removeAll(ALLOWED_UNKNOWN);
         checks.add(() -> assertEquals(Set.of(), unknown, "objects in neither table"));
         for (JsonNode expected : file.get("expected")) {
             String obis = expected.get("obis").asText();
