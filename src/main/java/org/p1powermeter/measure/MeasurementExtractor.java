@@ -33,7 +33,7 @@ import org.p1powermeter.p1.TelegramParser;
  * </ul>
  *
  * <p>Stateless after construction and thread-safe. Lookups use a precomputed open-addressing table; one call
- * allocates only its result lists and the measurements.
+ * allocates only its result lists, the measurements and a two-word bit set of the rows seen.
  */
 public final class MeasurementExtractor {
 
