@@ -223,6 +223,14 @@ public enum MeasurementType {
         return false;
     }
 
+    /** {@link #mbusMedium()} of rows that are not M-Bus. */
+    public static final int NO_MEDIUM = -1;
+
+    /** The main EN 13757-3 medium of an M-Bus row (the first of {@link #mbusMedia()}: 3 gas, 7 water, 4 heat …), or {@link #NO_MEDIUM}. */
+    public int mbusMedium() {
+        return mbusMedia.length == 0 ? NO_MEDIUM : mbusMedia[0];
+    }
+
     /** The EN 13757-3 media of an M-Bus row (a copy), empty for other rows. */
     public int[] mbusMedia() {
         return mbusMedia.clone();
