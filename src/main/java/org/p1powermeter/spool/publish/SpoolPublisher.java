@@ -36,7 +36,12 @@ public final class SpoolPublisher implements AutoCloseable {
     private final BrokerTarget target;
     private final AckWindow window;
     private final LinkLog linkLog;
-    private final Backoff downBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15));
+    /**
+     * Between attempts while the broker is down: at most {@link #DOWN_RETRY_MAX}, so publishing resumes within that
+     * (and the connect) of the broker coming back. A refused TCP connect costs next to nothing.
+     */
+    static final Duration DOWN_RETRY_MAX = Duration.ofSeconds(2);
+    private final Backoff downBackoff = new Backoff(Duration.ofMillis(500), DOWN_RETRY_MAX);
     private final Backoff authBackoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(5));
     private final Object signal = new Object();
     private final PublishCompletions completions;
@@ -54,8 +59,10 @@ public final class SpoolPublisher implements AutoCloseable {
         this.linkLog = new LinkLog(target, spool.directory());
         this.completions = new PublishCompletions(window, spool, signal, this::markLost);
         this.thread = new Thread(this::run, "p1-mqtt-publisher");
-        target.options().setAutomaticReconnect(false);
-        target.options().setMaxInflight(target.window());
+        if (target.options().isAutomaticReconnect() || target.options().getMaxInflight() < target.window()) {
+            throw new IllegalArgumentException("the publisher reconnects itself and needs maxInflight >= its window: "
+                    + target);
+        }
     }
 
     public void start() {
