@@ -63,6 +63,9 @@ final class BridgeRunner {
                 beans.telegrams().metrics().deliveryCounts(() -> counted.counters().delivered(),
                         () -> counted.counters().dropped());
             }
+            if (cli.dryRun()) {
+                main.addOverrideProperty("p1.mqtt.uri", "p1spool:p1?lazyStartProducer=true"); // never started: no spool
+            }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());

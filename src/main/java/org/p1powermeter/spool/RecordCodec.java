@@ -13,9 +13,12 @@ import java.util.zip.Inflater;
 /**
  * The on-disk form of the spool: blocks, each {@code int bodyLength, int crc32c(body), body}, big-endian. A block
  * holds the messages of one telegram (or whatever was appended between two {@link DiskSpool#seal()}s) with
- * consecutive sequences. Its body is {@code byte 1 (format), long firstSequence, long appendedAtMillis, short count}
- * and then, deflated with the preset dictionary {@link #DICTIONARY}, for each message {@code byte qos, byte retained,
- * short topicLength, topic (UTF-8), int payloadLength, payload}. A block whose length or checksum does not hold is
+ * consecutive sequences. Its body is {@code byte format, long firstSequence, long appendedAtMillis, short count}
+ * and then, deflated, the block's raw form: for each message {@code byte qos, byte retained, short topicLength, topic
+ * (UTF-8), int payloadLength, payload}. Format 1 is deflated with the preset dictionary {@link #DICTIONARY} (the
+ * first block of a segment file); format 2 with the raw form of the block before it in the same file as the
+ * dictionary: consecutive telegrams differ in a few digits, so a block costs little more than those. A segment is
+ * therefore read from its start, as the reader and the recovery do anyway. A block whose length or checksum does not hold is
  * {@link Corrupt}. A body starting with byte 0 is the earlier one-message record {@code long sequence, long
  * appendedAtMillis, byte qos, byte retained, short topicLength, topic, payload}, still read so an upgrade loses
  * nothing that was spooled.
@@ -25,6 +28,7 @@ final class RecordCodec {
     static final int HEADER_BYTES = 8;
     static final int MAX_BODY_BYTES = 16 << 20;
     private static final byte FORMAT_BLOCK = 1;
+    private static final byte FORMAT_CHAINED = 2;
     private static final int BLOCK_FIXED = 1 + 8 + 8 + 2;
     private static final int LEGACY_FIXED = 8 + 8 + 1 + 1 + 2;
     /** The most messages in one block (a DSMR telegram gives at most 26 events). */
@@ -64,8 +68,19 @@ final class RecordCodec {
         return bytes;
     }
 
-    /** The whole block (header and body) of {@code messages}, the first one numbered {@code firstSequence}. */
-    static ByteBuffer encode(long firstSequence, long appendedAt, List<Message> messages) {
+    /** A block as written: the bytes for the file, and its raw form (the dictionary of the next block). */
+    record Encoded(ByteBuffer block, byte[] raw) {
+    }
+
+    /** A block as read: its records and its raw form (the dictionary of the next block). */
+    record Decoded(List<SpoolRecord> records, byte[] raw) {
+    }
+
+    /**
+     * The whole block (header and body) of {@code messages}, the first one numbered {@code firstSequence};
+     * {@code previousRaw}: the raw form of the block before it in the same file, or null for the first one.
+     */
+    static Encoded encode(long firstSequence, long appendedAt, List<Message> messages, byte[] previousRaw) {
         if (messages.isEmpty() || messages.size() > MAX_BLOCK_MESSAGES) {
             throw new IllegalArgumentException("a block holds 1 to " + MAX_BLOCK_MESSAGES + " messages: " + messages.size());
         }
@@ -79,23 +94,29 @@ final class RecordCodec {
             raw.put((byte) m.qos()).put((byte) (m.retained() ? 1 : 0)).putShort((short) topic.length).put(topic)
                     .putInt(m.payload().length).put(m.payload());
         }
-        byte[] deflated = deflate(raw.array());
+        byte[] deflated = deflate(raw.array(), previousRaw == null ? DICTIONARY : previousRaw);
         int bodyLength = BLOCK_FIXED + deflated.length;
         if (bodyLength > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("block of " + bodyLength + " bytes is too large");
         }
         ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + bodyLength);
-        buf.putInt(bodyLength).putInt(0).put(FORMAT_BLOCK).putLong(firstSequence).putLong(appendedAt)
-                .putShort((short) messages.size()).put(deflated);
+        buf.putInt(bodyLength).putInt(0).put(previousRaw == null ? FORMAT_BLOCK : FORMAT_CHAINED).putLong(firstSequence)
+                .putLong(appendedAt).putShort((short) messages.size()).put(deflated);
         buf.putInt(4, crc(buf, HEADER_BYTES, bodyLength));
-        return buf.flip();
+        return new Encoded(buf.flip(), raw.array());
+    }
+
+    /** As {@link #encode(long, long, List, byte[])} for the first block of a file; the bytes for the file. */
+    static ByteBuffer encode(long firstSequence, long appendedAt, List<Message> messages) {
+        return encode(firstSequence, appendedAt, messages, null).block();
     }
 
     /**
      * Reads the block at the buffer's position and moves past it; returns null, without moving, when the buffer
-     * ends inside the block.
+     * ends inside the block. {@code previousRaw}: the raw form of the block before it in the file (null for the
+     * first); a chained block without it is {@link Corrupt}.
      */
-    static List<SpoolRecord> decode(ByteBuffer buf) throws Corrupt {
+    static Decoded decode(ByteBuffer buf, byte[] previousRaw) throws Corrupt {
         int start = buf.position();
         if (buf.remaining() < HEADER_BYTES) {
             return null;
@@ -111,12 +132,29 @@ final class RecordCodec {
         if (crc(buf, body, bodyLength) != buf.getInt(start + 4)) {
             throw new Corrupt("checksum mismatch");
         }
-        List<SpoolRecord> records = buf.get(body) == FORMAT_BLOCK ? block(buf, body, bodyLength) : legacy(buf, body, bodyLength);
+        byte format = buf.get(body);
+        Decoded decoded;
+        if (format == FORMAT_BLOCK) {
+            decoded = block(buf, body, bodyLength, DICTIONARY);
+        } else if (format == FORMAT_CHAINED) {
+            if (previousRaw == null) {
+                throw new Corrupt("a chained block without the block before it");
+            }
+            decoded = block(buf, body, bodyLength, previousRaw);
+        } else {
+            decoded = new Decoded(legacy(buf, body, bodyLength), null);
+        }
         buf.position(body + bodyLength);
-        return records;
+        return decoded;
     }
 
-    private static List<SpoolRecord> block(ByteBuffer buf, int body, int bodyLength) throws Corrupt {
+    /** The records of the block at the buffer's position, for a file's first block (tests). */
+    static List<SpoolRecord> decode(ByteBuffer buf) throws Corrupt {
+        Decoded d = decode(buf, null);
+        return d == null ? null : d.records();
+    }
+
+    private static Decoded block(ByteBuffer buf, int body, int bodyLength, byte[] dictionary) throws Corrupt {
         long first = buf.getLong(body + 1);
         long appendedAt = buf.getLong(body + 9);
         int count = Short.toUnsignedInt(buf.getShort(body + 17));
@@ -125,7 +163,8 @@ final class RecordCodec {
         }
         byte[] deflated = new byte[bodyLength - BLOCK_FIXED];
         buf.get(body + BLOCK_FIXED, deflated);
-        ByteBuffer raw = ByteBuffer.wrap(inflate(deflated));
+        byte[] rawBytes = inflate(deflated, dictionary);
+        ByteBuffer raw = ByteBuffer.wrap(rawBytes);
         List<SpoolRecord> records = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
@@ -148,7 +187,7 @@ final class RecordCodec {
         if (raw.hasRemaining()) {
             throw new Corrupt("bytes after the last message of the block");
         }
-        return records;
+        return new Decoded(records, rawBytes);
     }
 
     private static List<SpoolRecord> legacy(ByteBuffer buf, int body, int bodyLength) throws Corrupt {
@@ -171,10 +210,10 @@ final class RecordCodec {
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION, true));
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
 
-    private static byte[] deflate(byte[] raw) {
+    private static byte[] deflate(byte[] raw, byte[] dictionary) {
         Deflater deflater = DEFLATER.get();
         try {
-            deflater.setDictionary(DICTIONARY);
+            deflater.setDictionary(dictionary);
             deflater.setInput(raw);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
@@ -188,10 +227,10 @@ final class RecordCodec {
         }
     }
 
-    private static byte[] inflate(byte[] deflated) throws Corrupt {
+    private static byte[] inflate(byte[] deflated, byte[] dictionary) throws Corrupt {
         Inflater inflater = INFLATER.get();
         try {
-            inflater.setDictionary(DICTIONARY);
+            inflater.setDictionary(dictionary);
             inflater.setInput(deflated);
             ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 6);
             byte[] chunk = new byte[8192];

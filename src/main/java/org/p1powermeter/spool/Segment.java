@@ -103,6 +103,8 @@ final class Segment {
         private long bufferStart;
         private long offset;
         private int lastRecordBytes;
+        /** The raw form of the last block read: the dictionary of the next one. */
+        private byte[] previousRaw;
 
         ChunkReader(FileChannel channel) {
             this(channel, 0);
@@ -126,8 +128,10 @@ final class Segment {
         java.util.List<SpoolRecord> next(long end) throws IOException, RecordCodec.Corrupt {
             while (true) {
                 int before = buffer.position();
-                java.util.List<SpoolRecord> record = RecordCodec.decode(buffer);
+                RecordCodec.Decoded decoded = RecordCodec.decode(buffer, previousRaw);
+                java.util.List<SpoolRecord> record = decoded == null ? null : decoded.records();
                 if (record != null) {
+                    previousRaw = decoded.raw();
                     lastRecordBytes = buffer.position() - before;
                     offset += lastRecordBytes;
                     return record;

@@ -22,6 +22,8 @@ final class SegmentWriter {
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long heldBytes;
     private long writtenThrough;
+    /** The raw form of the last block added: the dictionary of the next one (null: none yet in this file). */
+    private byte[] lastRaw;
 
     SegmentWriter(Segment segment, long writtenThrough) throws IOException {
         this.segment = segment;
@@ -34,6 +36,11 @@ final class SegmentWriter {
         return segment;
     }
 
+    /** The raw form of the last block added to this file, or null. */
+    byte[] lastRaw() {
+        return lastRaw;
+    }
+
     /** True when a block of {@code size} bytes belongs in a new segment. */
     boolean isFullFor(int size, long segmentBytes) {
         return segment.bytes + size > segmentBytes && !segment.isEmpty();
@@ -43,7 +50,9 @@ final class SegmentWriter {
      * Adds a block (its records up to {@code lastSequence}) to the segment and writes it, after the ones held before.
      * Throws when the disk refuses it: the block is then held and written by a later {@link #writeHeld()}.
      */
-    void append(ByteBuffer block, long lastSequence, long appendedAtMillis) throws IOException {
+    void append(RecordCodec.Encoded encoded, long lastSequence, long appendedAtMillis) throws IOException {
+        ByteBuffer block = encoded.block();
+        lastRaw = encoded.raw();
         segment.added(lastSequence, appendedAtMillis, block.remaining());
         held.addLast(new Held(block, lastSequence));
         heldBytes += block.remaining();

@@ -1,7 +1,6 @@
 package org.p1powermeter.spool;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,10 +82,11 @@ final class SpoolWriter {
         if (open.isEmpty()) {
             return;
         }
-        ByteBuffer block = RecordCodec.encode(openFirst, openAppendedAt, open);
-        if (writer.isFullFor(block.remaining(), segmentBytes) && writer.heldBlocks() == 0) {
+        RecordCodec.Encoded block = RecordCodec.encode(openFirst, openAppendedAt, open, writer.lastRaw());
+        if (writer.isFullFor(block.block().remaining(), segmentBytes) && writer.heldBlocks() == 0) {
             try {
                 startSegment(); // named after the open block's first record
+                block = RecordCodec.encode(openFirst, openAppendedAt, open, null); // a file's first block stands alone
             } catch (IOException e) {
                 // cannot create the next file (a full or failing disk): the block goes into the current one
             }
