@@ -95,7 +95,7 @@ class SpoolDiskFullTest {
         }
         assertEquals(1, log.lines().filter(l -> l.contains("cannot write")).count(), "logged once:\n" + log);
         assertEquals(1, log.lines().filter(l -> l.contains("new telegrams are dropped")).count(), log);
-        assertEquals(1, log.lines().filter(l -> l.contains("takes writes again")).count(), log);
+        assertEquals(1, log.lines().filter(l -> l.contains("the disk takes writes again")).count(), log);
         assertTrue(log.lines().noneMatch(l -> l.contains("Exception")), "no stack trace:\n" + log);
         try (DiskSpool reopened = DiskSpool.open(spoolDir, limits, new MutableClock())) {
             SpoolCounters c = reopened.counters();

@@ -146,14 +146,14 @@ public final class SpoolStorageBench {
     private static void append(String engine, Path dir, int n) throws Exception {
         var threads = ManagementFactory.getThreadMXBean();
         List<List<RecordCodec.Message>> input = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= 1000; i++) { // 1,000 different telegrams, cycled (all of them would not fit a small heap)
             input.add(telegram(i));
         }
         try (Engine e = open(engine, dir)) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             for (int i = 1; i <= n; i++) {
-                e.append(i, input.get(i - 1));
+                e.append(i, input.get((i - 1) % input.size()));
             }
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
             long wall = System.nanoTime() - wall0;
