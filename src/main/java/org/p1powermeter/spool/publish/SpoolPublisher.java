@@ -89,16 +89,14 @@ public final class SpoolPublisher implements AutoCloseable {
     }
 
     /**
-     * At shutdown: waits up to {@code timeout} for what is spooled to be acknowledged, as long as the broker is
-     * connected; true when nothing is left.
+     * At shutdown and at the end of a one-shot run: waits up to {@code timeout} for what is spooled to be
+     * acknowledged (the publisher keeps reconnecting meanwhile, so a broker that comes back in time still gets it);
+     * true when nothing is left.
      */
     public boolean drain(Duration timeout) throws InterruptedException {
         long last = spool.lastSequence();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (spool.acknowledgedSequence() < last && System.nanoTime() < deadline) {
-            if (state() != LinkState.CONNECTED && state() != LinkState.CONNECTING) {
-                return false;
-            }
             awaitAcknowledged(last, Duration.ofMillis(100));
         }
         return spool.acknowledgedSequence() >= last;
