@@ -275,6 +275,11 @@ public final class DiskSpool implements AutoCloseable {
 
     /** Every record up to {@code sequence} was delivered; they are not read again, also not after a restart. */
     public synchronized void acknowledge(long sequence) throws IOException {
+        if (limboFrom <= limboTo && sequence >= limboFrom) { // in flight when their segment was dropped: delivered
+            long upTo = Math.min(sequence, limboTo);
+            tally.delivered += upTo - limboFrom + 1;
+            limboFrom = upTo + 1;
+        }
         if (sequence <= acknowledged) {
             return;
         }
@@ -294,7 +299,23 @@ public final class DiskSpool implements AutoCloseable {
 
     /** Reads again from the first record not acknowledged (after a lost connection). */
     public synchronized void rewind() {
+        settleLimbo();
         reader.rewind(acknowledged);
+    }
+
+    /**
+     * Records handed to the publisher (in flight) whose segment a limit dropped: {@code limboFrom..limboTo}. They are
+     * counted as delivered when the broker acknowledges them, as dropped (full) when the connection is lost first
+     * or the spool closes: so the counters match what the broker got.
+     */
+    private long limboFrom = 1;
+    private long limboTo;
+
+    private void settleLimbo() {
+        if (limboFrom <= limboTo) {
+            tally.countDroppedFull(limboTo - limboFrom + 1, dir.path(), limits.maxBytes());
+            limboFrom = limboTo + 1;
+        }
     }
 
     /**
@@ -359,6 +380,7 @@ public final class DiskSpool implements AutoCloseable {
         if (closed) {
             return;
         }
+        settleLimbo();
         try {
             flush();
             writer.close();
@@ -398,7 +420,14 @@ public final class DiskSpool implements AutoCloseable {
     /** Deletes the oldest segment; returns how many undelivered records went with it. */
     private long deleteOldest() throws IOException {
         Segment s = segments.removeFirst();
-        long dropped = s.pendingAfter(acknowledged);
+        long pendingFrom = Math.max(acknowledged, s.firstSequence - 1) + 1;
+        long inFlightTo = Math.min(s.lastSequence, reader.highestRead());
+        if (inFlightTo >= pendingFrom) { // sent, not yet acknowledged: counted when their fate is known
+            limboFrom = limboFrom <= limboTo ? limboFrom : pendingFrom;
+            limboTo = inFlightTo;
+        }
+        long dropped = s.lastSequence - Math.max(pendingFrom - 1, inFlightTo);
+        dropped = Math.max(0, Math.min(dropped, s.pendingAfter(acknowledged)));
         acknowledged = Math.max(acknowledged, s.lastSequence);
         reader.segmentRemoved(s, acknowledged);
         Files.deleteIfExists(s.path);

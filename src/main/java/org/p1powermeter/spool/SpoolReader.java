@@ -32,6 +32,11 @@ final class SpoolReader {
         cursor.moveTo(segments.first());
     }
 
+    /** The highest sequence ever handed out (records up to it may be in flight). */
+    long highestRead() {
+        return highestRead;
+    }
+
     /** The sequence of the last record read. */
     long lastRead() {
         return lastRead;

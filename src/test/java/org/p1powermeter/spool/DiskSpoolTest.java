@@ -301,4 +301,32 @@ class DiskSpoolTest {
             assertEquals(0, spool.counters().dropped(), spool.counters().toString());
         }
     }
+
+    @Test
+    void eventsInFlightWhenTheirSegmentIsDroppedCountAsDeliveredOnceAcknowledgedElseAsDropped() throws Exception {
+        SpoolLimits small = new SpoolLimits(8192, Duration.ofDays(1), 2048);
+        try (DiskSpool spool = open(small)) {
+            for (int i = 1; i <= 40; i++) {
+                spool.append("t", payload(i), 1, false);
+            }
+            List<SpoolRecord> sent = spool.read(30); // handed to the broker, not yet acknowledged
+            int total = 40;
+            while (spool.counters().droppedFull() == 0 && spool.acknowledgedSequence() < 30) {
+                spool.append("t", payload(++total), 1, false); // fills until the oldest segment goes
+            }
+            long droppedFirst = spool.counters().droppedFull();
+            spool.acknowledge(sent.get(sent.size() - 1).sequence()); // the broker took all 30 after all
+            SpoolCounters c = spool.counters();
+            assertEquals(30, c.delivered(), "in flight and acknowledged: delivered, not dropped: " + c);
+            assertEquals(droppedFirst, c.droppedFull(), c.toString());
+            assertEquals(total, c.delivered() + c.droppedFull() + c.depth(), "every event counted once: " + c);
+            spool.read(5);
+            while (spool.counters().droppedFull() == droppedFirst) { // drop in-flight records again, then lose the link
+                spool.append("t", payload(++total), 1, false);
+            }
+            spool.rewind();
+            c = spool.counters();
+            assertEquals(total, c.delivered() + c.droppedFull() + c.depth(), "every event counted once: " + c);
+        }
+    }
 }
