@@ -44,9 +44,9 @@ public class P1SpoolEndpoint extends DefaultEndpoint {
     @UriParam
     private P1SpoolConfiguration configuration;
 
-    private DiskSpool spool;
+    private volatile DiskSpool spool;
     private SpoolFlusher flusher;
-    private SpoolPublisher publisher;
+    private volatile SpoolPublisher publisher;
     private volatile SpoolCounters lastCounters = SpoolCounters.NONE;
 
     public P1SpoolEndpoint(String uri, P1SpoolComponent component, String name, P1SpoolConfiguration configuration) {
@@ -108,26 +108,25 @@ public class P1SpoolEndpoint extends DefaultEndpoint {
             lastCounters = spool.counters();
             LOG.info("Spool {}: {}", spool.directory(), lastCounters);
             spool = null;
+            publisher = null;
         }
         super.doStop();
     }
 
     /** The spool's counters now (after a stop: as it closed; before the first message: all zero). */
     public SpoolCounters counters() {
-        DiskSpool s;
-        synchronized (this) {
-            s = spool;
-        }
+        DiskSpool s = spool; // no lock: readable while doStop drains
         return s != null ? s.counters() : lastCounters;
     }
 
     /** The publisher's link to the broker ({@link LinkState#STOPPED} when not running). */
-    public synchronized LinkState linkState() {
-        return publisher != null && spool != null ? publisher.state() : LinkState.STOPPED;
+    public LinkState linkState() {
+        SpoolPublisher p = publisher;
+        return p != null && spool != null ? p.state() : LinkState.STOPPED;
     }
 
     /** The open spool, or null (for tests and a host that wants to look inside). */
-    public synchronized DiskSpool spool() {
+    public DiskSpool spool() {
         return spool;
     }
 
