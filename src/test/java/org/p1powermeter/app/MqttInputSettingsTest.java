@@ -29,7 +29,7 @@ class MqttInputSettingsTest {
     @CsvSource({"dsmr/raw, dsmr/raw", "meters/+/raw, meters/%2B/raw", "p1/#, p1/%23", "esphome/p1 meter/telegram, esphome/p1%20meter/telegram"})
     void anInputTopicBecomesAP1MqttSourceWhoseTopicSurvivesTheUri(String filter, String inUri) throws Exception {
         String uri = new BridgeAssembly(load("input_topic=" + filter, "qos=0", "crc=required")).mqttInputUri();
-        assertEquals("p1mqtt:" + inUri + "?qos=0&crcPolicy=REQUIRED", uri);
+        assertEquals("p1mqtt:" + inUri + "?pahoComponent=p1InputPaho&qos=0&crcPolicy=REQUIRED", uri);
         try (CamelContext context = new DefaultCamelContext()) {
             P1MqttEndpoint endpoint = context.getEndpoint(uri, P1MqttEndpoint.class);
             assertEquals(filter, endpoint.getTopic());
