@@ -175,6 +175,7 @@ final class BridgeAssembly {
      * The paho configuration, from [MQTT] (the password stays out of every URI and log line); the spool's publisher
      * connects with it. A TLS URL (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is
      * checked against its certificate; a tcp:// URL gets sockets with buffered input ({@link BufferedSocketFactory}).
+     * The demo's embedded broker is anonymous: the configured user and password are never handed to it.
      */
     PahoComponent paho(String brokerUrl) throws ConfigException {
         MqttSettings mqtt = settings.mqtt();
@@ -183,7 +184,7 @@ final class BridgeAssembly {
         c.setClientId(mqtt.clientId().isEmpty() ? "p1-power-meter-" + Long.toHexString(System.nanoTime()) : mqtt.clientId());
         c.setQos(mqtt.qos());
         c.setRetained(mqtt.retained());
-        if (mqtt.hasCredentials()) {
+        if (mqtt.hasCredentials() && !demo) {
             c.setUserName(mqtt.user());
             c.setPassword(mqtt.password());
         }

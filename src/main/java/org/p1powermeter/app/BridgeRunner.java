@@ -27,6 +27,8 @@ final class BridgeRunner {
     private final BridgeSettings settings;
     private final PrintStream out;
     private Path demoSpoolDir;
+    /** The capture file of {@code -i FILE}: closed when the run ends, also when it ends with an error before reading. */
+    private InputStream input;
 
     BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
         this.cli = cli;
@@ -43,8 +45,8 @@ final class BridgeRunner {
         MqttOutbox outbox = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
+            P1Beans beans = assembly.beans(cli.verbose(), out); // checks the GUID before any input is opened
             String source = source(assembly, main);
-            P1Beans beans = assembly.beans(cli.verbose(), out);
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
                         + BridgeAssembly.DEMO_GUID);
@@ -73,7 +75,7 @@ final class BridgeRunner {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));
             }
             if (cli.verbose() && !cli.dryRun()) {
-                out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
+                out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() && !cli.demo() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
             TerminationSignal.install(main::completed);
@@ -84,6 +86,7 @@ final class BridgeRunner {
             }
             return exitCode;
         } finally {
+            closeQuietly(input);
             if (outbox != null) {
                 outbox.close();
             }
@@ -122,7 +125,8 @@ final class BridgeRunner {
             }
             String path = cli.input().get();
             try {
-                main.bind(BridgeAssembly.INPUT_BEAN, new FileInputStream(path));
+                input = new FileInputStream(path);
+                main.bind(BridgeAssembly.INPUT_BEAN, input);
             } catch (IOException e) {
                 throw new ConfigException("-i " + path + ": cannot read the capture file (" + e.getMessage() + ")");
             }
@@ -136,6 +140,17 @@ final class BridgeRunner {
         SpoolSettings s = settings.spool();
         demoSpoolDir = Files.createTempDirectory("p1-demo-spool");
         return new SpoolSettings(demoSpoolDir, s.maxMegabytes(), s.maxAge(), s.deliveryTimeout());
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.debug("Could not close the input: {}", e.getMessage());
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -71,6 +71,17 @@ class BridgeAssemblyTest {
     }
 
     @Test
+    void theDemoNeverHandsTheConfiguredLoginToItsEmbeddedBroker() throws Exception {
+        BridgeSettings settings = load("user=meter", "password=s3cret-pass");
+        var real = new BridgeAssembly(settings).paho("tcp://127.0.0.1:1883").getConfiguration();
+        assertEquals("meter", real.getUserName());
+        assertEquals("s3cret-pass", real.getPassword());
+        var demo = new BridgeAssembly(settings, true).paho("tcp://127.0.0.1:1883").getConfiguration();
+        assertEquals(null, demo.getUserName());
+        assertEquals(null, demo.getPassword());
+    }
+
+    @Test
     void extraRouteFilesAreLoadedAfterTheShippedRoute() throws Exception {
         String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/p1-bridge.camel.yaml"))
                 .routesPattern();

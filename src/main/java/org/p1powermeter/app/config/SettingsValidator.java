@@ -48,9 +48,12 @@ final class SettingsValidator {
         if (sinks.isEmpty()) {
             reader.problem(SettingCatalog.SINKS, "names no endpoint (the default is direct:mqtt)");
         }
-        List<String> routes = list(SettingCatalog.ROUTES);
-        for (String route : routes) {
-            FileChecks.routeFile(route).ifPresent(complaint -> reader.problem(SettingCatalog.ROUTES, complaint));
+        SettingOrigin routesOrigin = reader.value(SettingCatalog.ROUTES).origin();
+        List<String> routes = new java.util.ArrayList<>();
+        for (String route : list(SettingCatalog.ROUTES)) {
+            String resolved = FileChecks.resolveRoute(route, routesOrigin);
+            FileChecks.routeFile(resolved).ifPresent(complaint -> reader.problem(SettingCatalog.ROUTES, complaint));
+            routes.add(resolved);
         }
         return new GeneralSettings(oneShot, noVscp, sent, routes, sinks,
                 reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"));
