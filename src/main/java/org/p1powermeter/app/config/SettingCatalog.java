@@ -104,7 +104,8 @@ public final class SettingCatalog {
                     "Send the " + groupDescription(group) + " measurements"
                             + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
         }
-        keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
+        keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml;"
+                + " a relative path is relative to the folder of the file that sets it (from --set or the environment: the working directory)"));
         keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
         Section v = Section.VSCP;
