@@ -177,6 +177,16 @@ final class SettingsValidator {
                 Duration.ofSeconds(reader.intInRange(SettingCatalog.DELIVERY_TIMEOUT, 0, 3600, "a number of seconds")));
     }
 
+    WatchSettings watch() {
+        Duration summary = Duration.ofMinutes(reader.intInRange(SettingCatalog.SUMMARY_MINUTES, 0, 1440, "a number of minutes"));
+        int port = reader.intInRange(SettingCatalog.HTTP_PORT, 0, 65535, "a port number (0 = off)");
+        String bind = reader.text(SettingCatalog.HTTP_BIND);
+        if (bind.isEmpty() || bind.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '\0')) {
+            reader.problem(SettingCatalog.HTTP_BIND, "is not an address to listen on (e.g. 127.0.0.1, ::1 or 0.0.0.0)");
+        }
+        return new WatchSettings(summary, port, bind);
+    }
+
     private String guid() {
         String text = reader.text(SettingCatalog.GUID);
         if (text.isEmpty()) {
