@@ -8,13 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
+import org.p1powermeter.app.observe.ObserveServer;
 import org.p1powermeter.camel.P1Beans;
+import org.p1powermeter.camel.health.P1HealthChecks;
+import org.p1powermeter.metrics.P1Metrics;
+import org.p1powermeter.metrics.PeriodicSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +50,9 @@ final class BridgeRunner {
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
         MqttOutbox outbox = null;
+        ObserveServer observe = null;
+        PeriodicSummary periodic = null;
+        P1Metrics metrics = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             P1Beans beans = assembly.beans(cli.verbose(), out); // checks the GUID before any input is opened
@@ -52,22 +62,29 @@ final class BridgeRunner {
                         + BridgeAssembly.DEMO_GUID);
             }
             beans.bind(main::bind);
-            beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
+            metrics = beans.telegrams().metrics();
+            metrics.tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             PahoComponent paho = assembly.paho(brokerUrl);
             main.bind("paho", paho);
             if (!cli.dryRun()) {
                 outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
-                MqttOutbox spooled = outbox;
-                beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
-                        () -> spooled.counters().droppedFull() + spooled.counters().droppedExpired());
+                metrics.attachOutbox(outbox);
                 main.bind("p1spool", assembly.spoolSink(outbox.spool()));
             }
+            P1HealthChecks checks = cli.dryRun() ? P1HealthChecks.sourceOnly(metrics) : P1HealthChecks.withMqtt(metrics);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport configured) {
+                    HealthCheckRegistry.get(configured.getCamelContext()).register(checks);
+                }
+            });
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
+            main.addInitialProperty("camel.health.exposure-level", "full"); // /observe/health shows every check
             main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             main.addOverrideProperty("p1.sink", assembly.sink(cli.dryRun()));
@@ -79,6 +96,12 @@ final class BridgeRunner {
                         + ", reading " + describeSource());
             }
             TerminationSignal.install(main::completed);
+            if (settings.watch().httpEnabled()) {
+                observe = ObserveServer.start(settings.watch(), main::getCamelContext, metrics);
+                LOG.info("Observability on http://{}:{}{} (health, live, ready) and {}", settings.watch().httpBind(),
+                        observe.port(), ObserveServer.HEALTH, ObserveServer.METRICS);
+            }
+            periodic = PeriodicSummary.start(metrics, settings.watch().summaryInterval(), PeriodicSummary.LOG::info);
             main.run();
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
@@ -87,8 +110,17 @@ final class BridgeRunner {
             return exitCode;
         } finally {
             closeQuietly(input);
+            if (periodic != null) {
+                periodic.close();
+            }
+            if (observe != null) {
+                observe.close();
+            }
             if (outbox != null) {
                 outbox.close();
+            }
+            if (periodic != null) {
+                LOG.info(PeriodicSummary.PREFIX + metrics.summary()); // the last word: after the spool was drained
             }
             if (broker != null) {
                 broker.close();

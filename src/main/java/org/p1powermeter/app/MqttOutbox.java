@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.SpoolSettings;
+import org.p1powermeter.metrics.OutboxStatus;
 import org.p1powermeter.camel.spool.PahoConnectOptions;
 import org.p1powermeter.spool.DiskSpool;
 import org.p1powermeter.spool.SpoolCounters;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * publisher that drains it, connected with the paho component's configuration. Opened before the routes start,
  * closed after they stopped: {@link #finish} waits (bounded) for the broker to take what is spooled.
  */
-final class MqttOutbox implements AutoCloseable {
+final class MqttOutbox implements AutoCloseable, OutboxStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttOutbox.class);
     /** Unacknowledged publishes on the connection (also Paho's maxInflight). */
@@ -33,9 +34,12 @@ final class MqttOutbox implements AutoCloseable {
     private final SpoolFlusher flusher;
     private final SpoolPublisher publisher;
     private final Duration deliveryTimeout;
+    private final long maxBytes;
 
-    private MqttOutbox(DiskSpool spool, SpoolFlusher flusher, SpoolPublisher publisher, Duration deliveryTimeout) {
+    private MqttOutbox(DiskSpool spool, SpoolFlusher flusher, SpoolPublisher publisher, Duration deliveryTimeout,
+            long maxBytes) {
         this.spool = spool;
+        this.maxBytes = maxBytes;
         this.flusher = flusher;
         this.publisher = publisher;
         this.deliveryTimeout = deliveryTimeout;
@@ -54,20 +58,28 @@ final class MqttOutbox implements AutoCloseable {
                 WINDOW);
         SpoolPublisher publisher = new SpoolPublisher(spool, target);
         publisher.start();
-        return new MqttOutbox(spool, SpoolFlusher.start(spool, FLUSH_MILLIS), publisher, settings.deliveryTimeout());
+        return new MqttOutbox(spool, SpoolFlusher.start(spool, FLUSH_MILLIS), publisher, settings.deliveryTimeout(),
+                settings.maxBytes());
     }
 
     DiskSpool spool() {
         return spool;
     }
 
-    /** Counters for logs and, later, JMX: spooled, delivered, resent, dropped, waiting. */
-    SpoolCounters counters() {
+    /** The spool's counters: spooled, delivered, resent, dropped, waiting (read by P1Metrics, never copied). */
+    @Override
+    public SpoolCounters counters() {
         return spool.counters();
     }
 
-    LinkState linkState() {
+    @Override
+    public LinkState link() {
         return publisher.state();
+    }
+
+    @Override
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /**

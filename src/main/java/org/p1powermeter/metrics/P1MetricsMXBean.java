@@ -40,9 +40,17 @@ public interface P1MetricsMXBean {
     /** Table lines not turned into measurements, per reason (EMPTY_VALUE, NOT_A_NUMBER, …, VALUE_OUT_OF_RANGE). */
     Map<String, Long> getSkipped();
 
-    long getEventsPublished();
+    /** Events the broker acknowledged (the spool's count; 0 without an MQTT sink). */
+    long getEventsDelivered();
 
-    long getEventsFailed();
+    /** Events the spool dropped undelivered (full or too old). */
+    long getEventsDropped();
+
+    /** Events in the spool waiting for the broker. */
+    long getEventsWaiting();
+
+    /** The link to the broker: CONNECTING, CONNECTED, BROKER_DOWN, AUTH_FAILED, STOPPED; NONE without an MQTT sink. */
+    String getBrokerLink();
 
     /** One line with every counter that is not zero. */
     String getSummary();

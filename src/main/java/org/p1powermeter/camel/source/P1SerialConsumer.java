@@ -83,10 +83,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
             executor = null;
         }
         closeLink();
-        changeState(PortState.CLOSED, "stopped");
-        if (summaryLog != null) {
-            summaryLog.writeNow();
-        }
+        changeState(PortState.CLOSED, "stopped"); // the app writes the last summary, once the spool was drained
         super.doStop();
     }
 
