@@ -43,6 +43,11 @@ public final class PeriodicSummary implements AutoCloseable {
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
+            try {
+                timer.awaitTermination(1, TimeUnit.SECONDS); // a line being written is finished before close returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
