@@ -64,6 +64,7 @@ public final class SettingCatalog {
 
     private static final List<SettingKey> ALL = build();
     private static final Map<String, SettingKey> BY_NAME = index(ALL);
+    /** Every key by {@code section.name}, e.g. {@code kafka.topic}: the one way to reach a name two sections share. */
     private static final Map<String, SettingKey> BY_QUALIFIED_NAME = qualifiedIndex(ALL);
 
     private SettingCatalog() {
@@ -75,8 +76,8 @@ public final class SettingCatalog {
     }
 
     /**
-     * The key with this (lower-case) name, or qualified name {@code section.name} (e.g. {@code http.port}). A bare
-     * name that two sections have ({@code port}) is the first section's ([MQTT], the Python script's).
+     * The key with this (lower-case) name, or with this {@code section.name} ({@code kafka.topic}). A bare name two
+     * sections share ({@code topic}) is the first section's ([MQTT] topic, as before [KAFKA] existed).
      */
     public static Optional<SettingKey> byName(String name) {
         SettingKey qualified = BY_QUALIFIED_NAME.get(name);
@@ -85,7 +86,11 @@ public final class SettingCatalog {
 
     /** The key with this name in this section (empty if the name belongs to another section). */
     public static Optional<SettingKey> find(Section section, String name) {
-        return Optional.ofNullable(BY_QUALIFIED_NAME.get(section.name().toLowerCase(java.util.Locale.ROOT) + "." + name));
+        return Optional.ofNullable(BY_QUALIFIED_NAME.get(qualified(section, name)));
+    }
+
+    private static String qualified(Section section, String name) {
+        return section.name().toLowerCase(java.util.Locale.ROOT) + "." + name;
     }
 
     public static SettingKey key(String name) {
@@ -185,7 +190,7 @@ public final class SettingCatalog {
         };
     }
 
-    /** Bare names; where two sections share a name, the first keeps it. */
+    /** The first key of each name (a later section's key of the same name is reached qualified only). */
     private static Map<String, SettingKey> index(List<SettingKey> keys) {
         Map<String, SettingKey> byName = new LinkedHashMap<>();
         for (SettingKey key : keys) {
@@ -197,7 +202,7 @@ public final class SettingCatalog {
     private static Map<String, SettingKey> qualifiedIndex(List<SettingKey> keys) {
         Map<String, SettingKey> byName = new LinkedHashMap<>();
         for (SettingKey key : keys) {
-            if (byName.put(key.qualifiedName(), key) != null) {
+            if (byName.put(qualified(key.section(), key.name()), key) != null) {
                 throw new IllegalStateException("duplicate setting " + key.displayName());
             }
         }

@@ -16,11 +16,6 @@ public record SettingKey(Section section, String name, String defaultText, Strin
         return section.environmentPrefix() + name.toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** {@code section.name}, e.g. {@code http.port}: unique, also for a name two sections share. */
-    public String qualifiedName() {
-        return section.name().toLowerCase(java.util.Locale.ROOT) + "." + name;
-    }
-
     /** How messages name it: {@code [MQTT] host}. */
     public String displayName() {
         return "[" + section.iniName() + "] " + name;
