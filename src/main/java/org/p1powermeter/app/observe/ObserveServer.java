@@ -1,12 +1,12 @@
 package org.p1powermeter.app.observe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -36,7 +36,8 @@ public final class ObserveServer implements AutoCloseable {
     public static final String READY = "/observe/health/ready";
     public static final String METRICS = "/observe/metrics";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** jackson-core's streaming writer (the VSCP JSON writer's library; databind is never loaded). */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -106,41 +107,67 @@ public final class ObserveServer implements AutoCloseable {
 
     private void health(HttpExchange exchange, Kind kind) throws IOException {
         CamelContext camel = context.get();
-        ArrayNode checks = JSON.createArrayNode();
-        boolean up;
-        if (camel == null || !camel.isStarted()) {
-            up = false;
-            ObjectNode starting = checks.addObject();
-            starting.put("name", "context");
-            starting.put("status", "DOWN");
-            starting.put("message", camel == null ? "starting" : "Camel context " + camel.getStatus());
-        } else {
-            Collection<HealthCheck.Result> results = switch (kind) {
+        Collection<HealthCheck.Result> results = List.of();
+        boolean up = false;
+        if (camel != null && camel.isStarted()) {
+            results = switch (kind) {
                 case ALL -> HealthCheckHelper.invoke(camel);
                 case LIVE -> HealthCheckHelper.invokeLiveness(camel);
                 case READY -> HealthCheckHelper.invokeReadiness(camel);
             };
             up = HealthCheckHelper.isResultsUp(results, kind == Kind.READY);
+        }
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("status", up ? "UP" : "DOWN");
+            json.writeArrayFieldStart("checks");
+            if (camel == null || !camel.isStarted()) {
+                json.writeStartObject();
+                json.writeStringField("name", "context");
+                json.writeStringField("status", "DOWN");
+                json.writeStringField("message", camel == null ? "starting" : "Camel context " + camel.getStatus());
+                json.writeEndObject();
+            }
             for (HealthCheck.Result result : results) {
-                ObjectNode check = checks.addObject();
-                check.put("name", result.getCheck().getId());
-                check.put("status", result.getState().name());
-                result.getMessage().ifPresent(message -> check.put("message", message));
-                ObjectNode data = JSON.createObjectNode();
-                for (Map.Entry<String, Object> detail : result.getDetails().entrySet()) {
-                    if (!HealthCheckHelper.isReservedKey(detail.getKey())) {
-                        data.putPOJO(detail.getKey(), detail.getValue());
-                    }
-                }
-                if (!data.isEmpty()) {
-                    check.set("data", data);
-                }
+                writeCheck(json, result);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        send(exchange, up ? 200 : 503, "application/json", text + "\n");
+    }
+
+    private static void writeCheck(JsonGenerator json, HealthCheck.Result result) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", result.getCheck().getId());
+        json.writeStringField("status", result.getState().name());
+        if (result.getMessage().isPresent()) {
+            json.writeStringField("message", result.getMessage().get());
+        }
+        boolean data = false;
+        for (Map.Entry<String, Object> detail : result.getDetails().entrySet()) {
+            if (HealthCheckHelper.isReservedKey(detail.getKey())) {
+                continue;
+            }
+            if (!data) {
+                json.writeObjectFieldStart("data");
+                data = true;
+            }
+            Object value = detail.getValue();
+            if (value instanceof Long || value instanceof Integer) {
+                json.writeNumberField(detail.getKey(), ((Number) value).longValue());
+            } else if (value instanceof Boolean b) {
+                json.writeBooleanField(detail.getKey(), b);
+            } else {
+                json.writeStringField(detail.getKey(), String.valueOf(value));
             }
         }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("status", up ? "UP" : "DOWN");
-        body.set("checks", checks);
-        send(exchange, up ? 200 : 503, "application/json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n");
+        if (data) {
+            json.writeEndObject();
+        }
+        json.writeEndObject();
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String text) throws IOException {
