@@ -3,6 +3,7 @@ package org.p1powermeter.example;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.p1powermeter.camel.ConsolePrinter;
 import org.p1powermeter.camel.DryRunPrinter;
@@ -10,6 +11,7 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.health.P1HealthChecks;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
@@ -48,13 +50,17 @@ public class P1BridgeConfiguration {
                 new SendGroupFilter(sent), vscp, new ConsolePrinter(false, System.out), new DryRunPrinter(System.out));
     }
 
-    /** Binds the route's beans under the names the route uses, before the routes start. */
+    /**
+     * Binds the route's beans under the names the route uses, before the routes start, and registers the bridge's
+     * camel-health checks (here the meter source's) in the host's health-check registry.
+     */
     @Bean
     CamelContextConfiguration p1BeansInCamel(P1Beans beans) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(org.apache.camel.CamelContext context) {
                 beans.bindTo(context.getRegistry());
+                HealthCheckRegistry.get(context).register(P1HealthChecks.sourceOnly(beans.telegrams().metrics()));
             }
 
             @Override

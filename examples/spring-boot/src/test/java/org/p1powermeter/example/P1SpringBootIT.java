@@ -16,12 +16,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 class P1SpringBootIT {
+
+    @Autowired
+    private CamelContext camel;
 
     private static final int TELEGRAMS = 3;
     private static Path dir;
@@ -112,5 +119,12 @@ class P1SpringBootIT {
         Thread.sleep(500); // nothing more may come
         assertEquals(TELEGRAMS * 26, received.size(), "events received: " + received.size());
         assertTrue(received.contains("vscp/FF:FF:FF:FF:FF:FF:FF:FE:00:00:00:00:00:00:00:01/1040/13"), received.toString());
+
+        // the bridge's health check is in the host's registry: the capture was read to its end, so the source is closed
+        HealthCheck.Result source = HealthCheckHelper.invoke(camel).stream()
+                .filter(r -> r.getCheck().getId().equals("p1-meter-source")).findFirst().orElseThrow();
+        assertEquals(HealthCheck.State.DOWN, source.getState());
+        assertTrue(source.getMessage().orElse("").startsWith("CLOSED: end of input"), source.getMessage().toString());
+        assertEquals(TELEGRAMS, ((Number) source.getDetails().get("telegrams")).intValue());
     }
 }
