@@ -120,7 +120,9 @@ final class BridgeRunner {
                 outbox.close();
             }
             if (periodic != null) {
-                LOG.info(PeriodicSummary.PREFIX + metrics.summary()); // the last word: after the spool was drained
+                // the last word, after the spool was drained: in a service's journal too; a one-shot (cron) run
+                // stays quiet unless -v
+                (settings.general().oneShot() ? LOG : PeriodicSummary.LOG).info(PeriodicSummary.PREFIX + metrics.summary());
             }
             if (broker != null) {
                 broker.close();
