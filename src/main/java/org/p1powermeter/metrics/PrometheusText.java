@@ -48,6 +48,11 @@ public final class PrometheusText {
         for (Map.Entry<String, Long> skipped : m.getSkipped().entrySet()) {
             p.sample("p1_measurements_skipped_total", "reason", label(skipped.getKey()), skipped.getValue());
         }
+        p.head("p1_unknown_obis_lines_total", "counter", "Telegram lines whose OBIS id the bridge does not know, per id"
+                + " (at most 256 ids, the rest as other)");
+        for (Map.Entry<String, Long> unknown : m.getUnknownObis().entrySet()) {
+            p.sample("p1_unknown_obis_lines_total", "obis", unknown.getKey(), unknown.getValue());
+        }
         m.outbox().ifPresent(outbox -> p.outbox(outbox));
         return p.text.toString();
     }
