@@ -7,21 +7,21 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.p1powermeter.app.observe.ObserveServer;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
-import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
-import org.p1powermeter.app.observe.ObserveServer;
 import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.health.P1HealthChecks;
+import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.metrics.PeriodicSummary;
+import org.p1powermeter.spool.SpoolCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,7 @@ final class BridgeRunner {
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
-        MqttOutbox outbox = null;
+        P1SpoolComponent mqtt = null;
         ObserveServer observe = null;
         PeriodicSummary periodic = null;
         P1Metrics metrics = null;
@@ -64,12 +64,18 @@ final class BridgeRunner {
             beans.bind(main::bind);
             metrics = beans.telegrams().metrics();
             metrics.tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
-            PahoComponent paho = assembly.paho(brokerUrl);
-            main.bind("paho", paho);
             if (!cli.dryRun()) {
-                outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
-                metrics.attachOutbox(outbox);
-                main.bind("p1spool", assembly.spoolSink(outbox.spool()));
+                mqtt = assembly.spoolComponent();
+                main.bind("p1spool", mqtt);
+                assembly.tlsSocketFactory(brokerUrl).ifPresent(f -> main.bind(BridgeAssembly.TLS_SOCKET_FACTORY_BEAN, f));
+                Path spoolDir = cli.demo() ? demoSpoolDir() : settings.spool().directory();
+                // a capture file or stdin waits when the spool is full; a live meter (serial, demo) drops the oldest
+                boolean sourceCanWait = cli.input().isPresent();
+                main.addOverrideProperty("p1.mqtt.uri", assembly.mqttUri(brokerUrl, spoolDir, sourceCanWait));
+                metrics.attachOutbox(new SpoolStatus(mqtt, settings.spool().maxBytes()));
+            }
+            if (cli.dryRun()) {
+                main.addOverrideProperty("p1.mqtt.uri", "p1spool:p1?lazyStartProducer=true"); // never started: no spool
             }
             P1HealthChecks checks = cli.dryRun() ? P1HealthChecks.sourceOnly(metrics) : P1HealthChecks.withMqtt(metrics);
             main.addMainListener(new MainListenerSupport() {
@@ -102,10 +108,10 @@ final class BridgeRunner {
                         observe.port(), ObserveServer.HEALTH, ObserveServer.METRICS);
             }
             periodic = PeriodicSummary.start(metrics, settings.watch().summaryInterval(), PeriodicSummary.LOG::info);
-            main.run();
+            main.run(); // stopping the context drains and closes the p1spool: endpoint (delivery_timeout)
             int exitCode = control.exitCode();
-            if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
-                exitCode = 1;
+            if (mqtt != null && exitCode == 0) {
+                exitCode = deliveryExitCode(mqtt.counters(), control.endedBySource());
             }
             return exitCode;
         } finally {
@@ -116,12 +122,9 @@ final class BridgeRunner {
             if (observe != null) {
                 observe.close();
             }
-            if (outbox != null) {
-                outbox.close();
-            }
             if (periodic != null) {
-                // the last word, after the spool was drained: in a service's journal too; a one-shot (cron) run
-                // stays quiet unless -v
+                // the last word, after the spool was drained (when the context stopped): in a service's journal too;
+                // a one-shot (cron) run stays quiet unless -v
                 (settings.general().oneShot() ? LOG : PeriodicSummary.LOG).info(PeriodicSummary.PREFIX + metrics.summary());
             }
             if (broker != null) {
@@ -129,6 +132,26 @@ final class BridgeRunner {
                 deleteTree(demoSpoolDir);
             }
         }
+    }
+
+    /**
+     * 1 when events were lost (dropped for any reason), or when a run that ended by itself (one-shot, end of a
+     * capture) leaves events undelivered in the spool; said in one line. A service stopped (SIGTERM) with events
+     * spooled exits 0: they are sent at the next start.
+     */
+    static int deliveryExitCode(SpoolCounters c, boolean endedBySource) {
+        if (c.dropped() > 0) {
+            LOG.error("{} events were not delivered and are lost: {} dropped because the spool was full, {} older than"
+                    + " spool_max_age_hours, {} the disk refused ({})", c.dropped(), c.droppedFull(), c.droppedExpired(),
+                    c.droppedUnwritable(), c);
+            return 1;
+        }
+        if (endedBySource && c.depth() > 0) {
+            LOG.error("{} events were not delivered (the broker did not take them within delivery_timeout); they stay"
+                    + " in the spool for the next run", c.depth());
+            return 1;
+        }
+        return 0;
     }
 
     /**
@@ -170,10 +193,9 @@ final class BridgeRunner {
     }
 
     /** The demo's spool lives in a temporary folder, so a demo leaves nothing behind in the working directory. */
-    private SpoolSettings demoSpool() throws IOException {
-        SpoolSettings s = settings.spool();
+    private Path demoSpoolDir() throws IOException {
         demoSpoolDir = Files.createTempDirectory("p1-demo-spool");
-        return new SpoolSettings(demoSpoolDir, s.maxMegabytes(), s.maxAge(), s.deliveryTimeout());
+        return demoSpoolDir;
     }
 
     private static void closeQuietly(InputStream in) {

@@ -47,7 +47,7 @@ final class MetricsSummary {
                     .append(", dropped=").append(P1Metrics.droppedEvents(c));
             if (P1Metrics.droppedEvents(c) != 0) {
                 s.append(" (spool full ").append(c.droppedFull()).append(", too old ").append(c.droppedExpired())
-                        .append(')');
+                        .append(", disk refused ").append(c.droppedUnwritable()).append(')');
             }
             s.append(", waiting=").append(c.depth());
         });

@@ -288,7 +288,7 @@ public final class P1Metrics implements P1MetricsMXBean {
 
     /** Events the spool dropped, all reasons. */
     static long droppedEvents(SpoolCounters c) {
-        return c.droppedFull() + c.droppedExpired();
+        return c.dropped();
     }
 
     @Override

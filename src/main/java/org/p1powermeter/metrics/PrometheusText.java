@@ -72,8 +72,10 @@ public final class PrometheusText {
         head("p1_events_dropped_total", "counter", "Undelivered events the spool dropped, per reason");
         sample("p1_events_dropped_total", "reason", "spool_full", c.droppedFull());
         sample("p1_events_dropped_total", "reason", "too_old", c.droppedExpired());
+        sample("p1_events_dropped_total", "reason", "disk_refused", c.droppedUnwritable());
         gauge("p1_spool_waiting_events", "Events in the spool waiting for the broker", c.depth());
         gauge("p1_spool_size_bytes", "Bytes the spool holds on disk", c.bytes());
+        gauge("p1_spool_held_bytes", "Bytes held in memory because the disk refused them", c.heldBytes());
         gauge("p1_spool_limit_bytes", "The spool's size limit ([SPOOL] spool_max_mb)", outbox.maxBytes());
         counter("p1_spool_corrupt_bytes_total", "Bytes of damaged records skipped when the spool was opened",
                 c.corruptBytes());

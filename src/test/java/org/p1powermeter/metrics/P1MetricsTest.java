@@ -80,7 +80,7 @@ class P1MetricsTest {
 
     /** A spool's counters as the MQTT sink reports them, changed by the test. */
     static final class FakeOutbox implements OutboxStatus {
-        volatile SpoolCounters counters = new SpoolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        volatile SpoolCounters counters = new SpoolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         volatile LinkState link = LinkState.CONNECTED;
 
         @Override
@@ -105,19 +105,19 @@ class P1MetricsTest {
         FakeOutbox outbox = new FakeOutbox();
         m.attachOutbox(outbox);
         m.sourceState("RECEIVING", true, "telegrams arrive");
-        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 0, 0, 0, 52, 40_000);
+        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 0, 0, 0, 0, 52, 40_000, 0);
         assertEquals("source RECEIVING (healthy), telegrams ok=0; mqtt CONNECTED: events delivered=3068, dropped=0,"
                 + " waiting=52", m.summary());
         assertEquals(0, m.troubleCount());
 
-        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 26, 4, 0, 22, 40_000);
+        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 26, 4, 0, 0, 22, 40_000, 0);
         outbox.link = LinkState.BROKER_DOWN;
         assertEquals(3068, m.getEventsDelivered());
         assertEquals(30, m.getEventsDropped());
         assertEquals(22, m.getEventsWaiting());
         assertEquals("BROKER_DOWN", m.getBrokerLink());
         assertEquals(30, m.troubleCount(), "dropped events are trouble");
-        assertTrue(m.summary().endsWith("; mqtt BROKER_DOWN: events delivered=3068, dropped=30 (spool full 26, too old 4),"
-                + " waiting=22"), m.summary());
+        assertTrue(m.summary().endsWith("; mqtt BROKER_DOWN: events delivered=3068, dropped=30 (spool full 26, too old 4,"
+                + " disk refused 0), waiting=22"), m.summary());
     }
 }

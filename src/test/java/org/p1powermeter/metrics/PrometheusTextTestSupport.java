@@ -11,7 +11,7 @@ final class PrometheusTextTestSupport {
 
     static void attach(P1Metrics m) {
         P1MetricsTest.FakeOutbox outbox = new P1MetricsTest.FakeOutbox();
-        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 26, 4, 0, 22, 40_000);
+        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 26, 4, 0, 0, 22, 40_000, 0);
         outbox.link = LinkState.BROKER_DOWN;
         m.attachOutbox(outbox);
     }

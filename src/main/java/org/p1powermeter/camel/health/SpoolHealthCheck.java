@@ -9,8 +9,9 @@ import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.spool.SpoolCounters;
 
 /**
- * Readiness of the spool on disk: UP while it holds less than {@value #NEARLY_FULL_PERCENT} % of its size limit,
- * DOWN from there on (when it is full the oldest undelivered events are dropped). The details carry what it holds
+ * Readiness of the spool on disk: UP while it holds less than {@value #NEARLY_FULL_PERCENT} % of its size limit and
+ * the disk takes its writes; DOWN from there on (when it is full a live meter's oldest telegrams are dropped) or while
+ * it holds events in memory that the disk refused. The details carry what it holds
  * and what it dropped so far.
  */
 public class SpoolHealthCheck extends AbstractHealthCheck {
@@ -44,9 +45,13 @@ public class SpoolHealthCheck extends AbstractHealthCheck {
         builder.detail("limitBytes", limit);
         builder.detail("droppedFull", c.droppedFull());
         builder.detail("droppedTooOld", c.droppedExpired());
+        builder.detail("droppedDiskRefused", c.droppedUnwritable());
+        builder.detail("heldBytes", c.heldBytes());
         long percent = limit == 0 ? 0 : c.bytes() * 100 / limit;
         String held = c.depth() + " events waiting, " + c.bytes() + " of " + limit + " bytes (" + percent + " %)";
-        if (percent >= NEARLY_FULL_PERCENT) {
+        if (c.heldBytes() > 0) {
+            builder.message("the disk refuses writes: " + c.heldBytes() + " bytes held in memory; " + held).down();
+        } else if (percent >= NEARLY_FULL_PERCENT) {
             builder.message("nearly full: " + held + "; when full the oldest events are dropped").down();
         } else {
             builder.message(held).up();

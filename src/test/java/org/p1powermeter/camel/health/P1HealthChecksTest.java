@@ -23,7 +23,7 @@ import org.p1powermeter.spool.publish.LinkState;
 class P1HealthChecksTest {
 
     private final P1Metrics metrics = new P1Metrics();
-    private volatile SpoolCounters counters = new SpoolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile SpoolCounters counters = new SpoolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     private volatile LinkState link = LinkState.CONNECTING;
     private CamelContext context;
 
@@ -76,7 +76,7 @@ class P1HealthChecksTest {
 
         metrics.sourceState("RECEIVING", true, "telegrams arrive at 115200 8N1");
         link = LinkState.CONNECTED;
-        counters = new SpoolCounters(26, 26, 0, 0, 0, 0, 0, 0, 400);
+        counters = new SpoolCounters(26, 26, 0, 0, 0, 0, 0, 0, 0, 400, 0);
         results = readiness();
         assertTrue(HealthCheckHelper.isResultsUp(results.values(), true), results.toString());
         assertEquals(26L, results.get(BrokerLinkHealthCheck.ID).getDetails().get("delivered"));
@@ -86,7 +86,7 @@ class P1HealthChecksTest {
     void aBrokerOutageAndANearlyFullSpoolAreNotReadyAndSayWhy() {
         metrics.sourceState("RECEIVING", true, "telegrams arrive");
         link = LinkState.BROKER_DOWN;
-        counters = new SpoolCounters(2600, 0, 0, 0, 0, 0, 0, 2600, 950);
+        counters = new SpoolCounters(2600, 0, 0, 0, 0, 0, 0, 0, 2600, 950, 0);
         Map<String, HealthCheck.Result> results = readiness();
         assertEquals("BROKER_DOWN: 2600 events wait in the spool", results.get(BrokerLinkHealthCheck.ID).getMessage().orElseThrow());
         assertEquals(HealthCheck.State.DOWN, results.get(SpoolHealthCheck.ID).getState());
