@@ -13,8 +13,8 @@ import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
 import org.p1powermeter.camel.health.P1HealthChecks;
 import org.p1powermeter.measure.MeasurementExtractor;
-import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
 import org.p1powermeter.vscp.SensorSettings;
@@ -37,9 +37,9 @@ public class P1BridgeConfiguration {
     P1Beans p1Beans(@Value("${p1.example.guid}") String guid, @Value("${p1.example.meter-zone}") String meterZone) {
         ZoneId zone = ZoneId.of(meterZone);
         VscpEventFactory events = new VscpEventFactory(VscpEncoding.MEASUREMENT_STR, 0, 0, Guid.parse(guid),
-                type -> new SensorSettings(type.defaultIndex(), type.defaultIndex(), type.defaultNote()));
+                SensorSettings::defaultsFor);
         VscpDataFormat vscp = new VscpDataFormat(events, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT),
-                MeasurementType::defaultNote, false, true, Clock.systemUTC());
+                Sensor::defaultNote, false, true, Clock.systemUTC());
         EnumSet<SendGroup> sent = EnumSet.noneOf(SendGroup.class);
         for (SendGroup group : SendGroup.values()) {
             if (group.isSeed()) {
