@@ -15,16 +15,24 @@ public final class BridgeSettings {
     private final MqttSettings mqtt;
     private final SerialSettings serial;
     private final SpoolSettings spool;
+    private final WatchSettings watch;
     private final List<String> warnings;
     private final List<String> description;
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
+        this(general, vscp, mqtt, serial, spool, new WatchSettings(java.time.Duration.ofMinutes(15), 0, "127.0.0.1"),
+                warnings, description);
+    }
+
+    public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
+            SpoolSettings spool, WatchSettings watch, List<String> warnings, List<String> description) {
         this.general = general;
         this.vscp = vscp;
         this.mqtt = mqtt;
         this.serial = serial;
         this.spool = spool;
+        this.watch = watch;
         this.warnings = List.copyOf(warnings);
         this.description = List.copyOf(description);
     }
@@ -47,6 +55,11 @@ public final class BridgeSettings {
 
     public SpoolSettings spool() {
         return spool;
+    }
+
+    /** The periodic log summary and the observability HTTP server. */
+    public WatchSettings watch() {
+        return watch;
     }
 
     /** Warnings found while loading (unknown keys, tolerated typos, readable password file …), for the log. */
@@ -81,6 +94,6 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + watch + "]";
     }
 }
