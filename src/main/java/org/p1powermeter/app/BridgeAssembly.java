@@ -12,12 +12,19 @@ import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.GeneralSettings;
+import org.p1powermeter.app.config.HomeAssistantSettings;
 import org.p1powermeter.app.config.MqttSettings;
 import org.p1powermeter.app.config.SerialSettings;
 import org.p1powermeter.app.config.VscpSettings;
 import org.p1powermeter.app.tls.TlsSocketFactories;
 import org.p1powermeter.camel.ConsolePrinter;
 import org.p1powermeter.camel.DryRunPrinter;
+import org.p1powermeter.camel.HomeAssistantStage;
+import org.p1powermeter.camel.RateWindowStage;
+import org.p1powermeter.ha.HaOptions;
+import org.p1powermeter.ha.HomeAssistantMessages;
+import org.p1powermeter.rate.RateWindows;
 import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
@@ -83,10 +90,46 @@ final class BridgeAssembly {
                 type -> new SensorSettings(vscp.sensorIndex(type), vscp.id(type), mqtt.note(type)));
         VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
                 vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC());
-        return new P1Beans(new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
-                new MeasurementExtractor(serial.meterZone())),
-                new SendGroupFilter(settings.general().sentGroups()), format, new ConsolePrinter(verbose, out),
-                new DryRunPrinter(out));
+        P1TelegramProcessor telegrams = new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
+                new MeasurementExtractor(serial.meterZone()));
+        GeneralSettings general = settings.general();
+        HomeAssistantSettings ha = settings.homeAssistant();
+        RateWindows windows = new RateWindows(general.interval(), ha.heartbeat(general.interval()));
+        HomeAssistantStage homeAssistant = ha.discovery()
+                ? new HomeAssistantStage(new HomeAssistantMessages(haOptions()), ha.vscp(), general.sentGroups())
+                : HomeAssistantStage.off();
+        return new P1Beans(telegrams, new SendGroupFilter(general.sentGroups()), format,
+                new ConsolePrinter(verbose, out), new DryRunPrinter(out),
+                new RateWindowStage(windows, general.sentGroups(), telegrams.metrics(), Clock.systemUTC()), homeAssistant);
+    }
+
+    /** The Home Assistant options of [HOMEASSISTANT] and [GENERAL] interval. */
+    HaOptions haOptions() {
+        HomeAssistantSettings ha = settings.homeAssistant();
+        GeneralSettings general = settings.general();
+        return new HaOptions(ha.prefix(), ha.baseTopic(), ha.expireAfter(general.interval()),
+                general.intervalMinMax() && !general.interval().isZero(), version(), ha.supportUrl());
+    }
+
+    /** The bridge's version from the jar's manifest ({@code dev} when run from classes). */
+    static String version() {
+        String v = BridgeAssembly.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * With [HOMEASSISTANT] discovery: the bridge's will ({@code offline}, retained, at QoS 1 on its status topic), set
+     * on the paho configuration the spool's publisher connects with ({@link PahoConfiguration} carries the will into
+     * the connect options), so the broker marks every entity unavailable when the bridge dies.
+     */
+    void will(PahoConfiguration c) {
+        if (settings.homeAssistant().discovery()) {
+            HaOptions options = haOptions();
+            c.setWillTopic(options.statusTopic());
+            c.setWillPayload(HaOptions.OFFLINE);
+            c.setWillRetained(true);
+            c.setWillQos(1);
+        }
     }
 
     /**
@@ -153,8 +196,16 @@ final class BridgeAssembly {
      * absolute {@code file:}). The settings validator already checked that each file exists and can be read.
      */
     String routesPattern() {
+        return routesPattern(false);
+    }
+
+    /** {@link #routesPattern()}; with [HOMEASSISTANT] discovery (not in a dry run) also the Home Assistant routes. */
+    String routesPattern(boolean dryRun) {
         List<String> patterns = new ArrayList<>();
         patterns.add(P1Beans.ROUTE);
+        if (settings.homeAssistant().discovery() && !dryRun) {
+            patterns.add(P1Beans.HOME_ASSISTANT_ROUTE);
+        }
         for (String route : settings.general().routes()) {
             boolean prefixed = route.startsWith("classpath:") || route.startsWith("file:");
             patterns.add(prefixed ? route : "file:" + Path.of(route).toAbsolutePath());
@@ -197,6 +248,7 @@ final class BridgeAssembly {
         } else if (brokerUrl.startsWith("tcp://")) {
             c.setSocketFactory(new BufferedSocketFactory());
         }
+        will(c);
         PahoComponent paho = new PahoComponent();
         paho.setConfiguration(c);
         return paho;

@@ -38,13 +38,15 @@ final class BridgeRunner {
     int run() throws Exception {
         BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
         Main main = new Main();
-        RunControl control = new RunControl(settings.general().oneShot(), main::completed);
+        OrderlyStop stop = new OrderlyStop(main);
+        RunControl control = new RunControl(settings.general().oneShot(), stop);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
         MqttOutbox outbox = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
+            stop.beans = beans;
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
                         + BridgeAssembly.DEMO_GUID);
@@ -59,10 +61,17 @@ final class BridgeRunner {
                 beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
                         () -> spooled.counters().droppedFull() + spooled.counters().droppedExpired());
                 main.bind("p1spool", assembly.spoolSink(outbox.spool()));
+                if (beans.homeAssistant().enabled()) {
+                    status(outbox, beans, true); // the first record of this run: delivered as soon as the publisher connects
+                }
             }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
-            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
+            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern(cli.dryRun()));
+            main.addOverrideProperty("p1.rate.windows", Boolean.toString(!settings.general().interval().isZero()));
+            if (beans.homeAssistant().enabled()) {
+                homeAssistantProperties(main, beans, paho.getConfiguration().getClientId());
+            }
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
@@ -76,8 +85,11 @@ final class BridgeRunner {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
-            TerminationSignal.install(main::completed);
+            TerminationSignal.install(stop);
             main.run();
+            if (outbox != null && beans.homeAssistant().enabled()) {
+                status(outbox, beans, false); // orderly stop: offline, retained (the will covers a crash)
+            }
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
                 exitCode = 1;
@@ -92,6 +104,64 @@ final class BridgeRunner {
                 deleteTree(demoSpoolDir);
             }
         }
+    }
+
+    /**
+     * The stop of the app (end of input, one-shot, SIGTERM, Ctrl-C): first the open rate windows are flushed through
+     * the route (direct:p1-rate-flush) while everything still runs, and the Home Assistant routes stop answering the
+     * bridge's own offline; then camel-main stops the routes.
+     */
+    private static final class OrderlyStop implements Runnable {
+        private final Main main;
+        private final java.util.concurrent.atomic.AtomicBoolean flushed = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile P1Beans beans;
+
+        OrderlyStop(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public void run() {
+            P1Beans b = beans;
+            if (b != null && flushed.compareAndSet(false, true)) {
+                b.homeAssistant().stopping();
+                if (b.rate().windows().windowed() && main.getCamelContext() != null
+                        && main.getCamelContext().isStarted()) {
+                    try (org.apache.camel.ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
+                        template.sendBody("direct:p1-rate-flush", null);
+                    } catch (Exception e) {
+                        LOG.error("Could not publish the open rate windows at stop: {}", e.getMessage());
+                    }
+                }
+            }
+            main.completed();
+        }
+    }
+
+    /** Appends the bridge's retained Home Assistant status to the spool. */
+    private static void status(MqttOutbox outbox, P1Beans beans, boolean online) {
+        org.p1powermeter.ha.HaMessage status = beans.homeAssistant().messages().status(online);
+        try {
+            outbox.spool().append(status.topic(), status.payload(), 1, true);
+        } catch (IOException e) {
+            LOG.error("Cannot spool the status {} to {}: {}", status.payloadText(), status.topic(), e.getMessage());
+        }
+    }
+
+    /**
+     * The Home Assistant routes' settings: their topics and client id, and Camel's supervising route controller for
+     * them, so a broker that is down at start delays their subscriptions (retried every 5 s) instead of failing the
+     * start; the other routes start as before.
+     */
+    private static void homeAssistantProperties(Main main, P1Beans beans, String clientId) {
+        org.p1powermeter.ha.HaOptions options = beans.homeAssistant().messages().options();
+        main.addOverrideProperty("p1.ha.birth-topic", options.birthTopic());
+        main.addOverrideProperty("p1.ha.status-topic", options.statusTopic());
+        main.addOverrideProperty("p1.ha.client-id", clientId);
+        main.addOverrideProperty("camel.routecontroller.enabled", "true");
+        main.addOverrideProperty("camel.routecontroller.includeRoutes", "p1-ha-*");
+        main.addOverrideProperty("camel.routecontroller.backOffDelay", "5000");
+        main.addOverrideProperty("camel.routecontroller.backOffMaxAttempts", "0");
     }
 
     /**

@@ -19,6 +19,8 @@ public final class P1Constants {
     public static final String METER_ID = "CamelP1MeterId";
     @Metadata(description = "Telegram time (0-0:1.0.0) as java.time.Instant, when the meter sends one", javaType = "java.time.Instant")
     public static final String TELEGRAM_TIME = "CamelP1TelegramTime";
+    @Metadata(description = "The parsed telegram (org.p1powermeter.p1.Telegram): the meter's identity for Home Assistant discovery", javaType = "org.p1powermeter.p1.Telegram")
+    public static final String TELEGRAM = "CamelP1Telegram";
     @Metadata(description = "Note of the measurement (the VSCP note, or the topic in no_vscp mode)", javaType = "String")
     public static final String NOTE = "CamelP1Note";
 

@@ -72,6 +72,7 @@ public class P1TelegramProcessor implements Processor {
         }
         Result result = measure(raw);
         message.setHeader(P1Constants.METER_ID, meterId(result.telegram()));
+        message.setHeader(P1Constants.TELEGRAM, result.telegram());
         if (result.telegram().timestamp() != null) {
             message.setHeader(P1Constants.TELEGRAM_TIME, result.telegram().timestamp());
         }

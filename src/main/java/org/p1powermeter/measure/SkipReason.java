@@ -13,5 +13,7 @@ public enum SkipReason {
     /** An M-Bus value on a channel whose device type ({@code 0-n:24.1.0}) is missing or has no table row. */
     UNMAPPED_MBUS_DEVICE,
     /** A second line for a row (or M-Bus channel) that was already seen in this telegram; the first one counts. */
-    DUPLICATE
+    DUPLICATE,
+    /** A counter lower than the last one accepted from the same meter: never published (rate windows, Home Assistant). */
+    COUNTER_DECREASE
 }

@@ -15,11 +15,18 @@ public final class BridgeSettings {
     private final MqttSettings mqtt;
     private final SerialSettings serial;
     private final SpoolSettings spool;
+    private final HomeAssistantSettings homeAssistant;
     private final List<String> warnings;
     private final List<String> description;
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
+        this(general, vscp, mqtt, serial, spool, HomeAssistantSettings.off(), warnings, description);
+    }
+
+    public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
+            SpoolSettings spool, HomeAssistantSettings homeAssistant, List<String> warnings, List<String> description) {
+        this.homeAssistant = homeAssistant;
         this.general = general;
         this.vscp = vscp;
         this.mqtt = mqtt;
@@ -47,6 +54,10 @@ public final class BridgeSettings {
 
     public SpoolSettings spool() {
         return spool;
+    }
+
+    public HomeAssistantSettings homeAssistant() {
+        return homeAssistant;
     }
 
     /** Warnings found while loading (unknown keys, tolerated typos, readable password file …), for the log. */
@@ -81,6 +92,6 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + homeAssistant + "]";
     }
 }

@@ -55,6 +55,14 @@ public final class SettingCatalog {
     public static final String SPOOL_MAX_MB = "spool_max_mb";
     public static final String SPOOL_MAX_AGE_HOURS = "spool_max_age_hours";
     public static final String DELIVERY_TIMEOUT = "delivery_timeout";
+    public static final String INTERVAL = "interval";
+    public static final String INTERVAL_MIN_MAX = "interval_min_max";
+    public static final String DISCOVERY = "discovery";
+    public static final String HA_VSCP = "vscp";
+    public static final String HA_PREFIX = "prefix";
+    public static final String HA_BASE_TOPIC = "base_topic";
+    public static final String EXPIRE_AFTER = "expire_after";
+    public static final String SUPPORT_URL = "support_url";
 
     public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
 
@@ -107,6 +115,8 @@ public final class SettingCatalog {
         keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
         keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
+        keys.add(new SettingKey(g, INTERVAL, "0", "Publish window in seconds (0-86400) on wall-clock boundaries: the mean of instantaneous values, counters when they changed (plus a heartbeat); 0 = every telegram"));
+        keys.add(new SettingKey(g, INTERVAL_MIN_MAX, "false", "With interval > 0: the Home Assistant state also carries <name>_min and <name>_max of each averaged value (and disabled min/max sensors)"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
         keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));
@@ -154,6 +164,13 @@ public final class SettingCatalog {
         keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));
         keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, "168", "Hours an undelivered event is kept (1-87600); older ones are dropped"));
         keys.add(new SettingKey(o, DELIVERY_TIMEOUT, "10", "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
+        Section h = Section.HOMEASSISTANT;
+        keys.add(new SettingKey(h, DISCOVERY, "false", "Home Assistant: publish MQTT discovery configs, one JSON state message per meter (<base_topic>/<meter>/state) and the bridge status with its will"));
+        keys.add(new SettingKey(h, HA_VSCP, "true", "With discovery = true: also publish the VSCP events (or the no_vscp values) beside the state"));
+        keys.add(new SettingKey(h, HA_PREFIX, "homeassistant", "Home Assistant's discovery prefix; configs go to <prefix>/sensor/p1_<meter>/<name>/config, and <prefix>/status = online re-sends them"));
+        keys.add(new SettingKey(h, HA_BASE_TOPIC, "p1", "Base of the state topics <base_topic>/<meter>/state and of the bridge status <base_topic>/status"));
+        keys.add(new SettingKey(h, EXPIRE_AFTER, "0", "Seconds without a state before Home Assistant shows a sensor unavailable (0-86400); 0 = 3 intervals, at least 60"));
+        keys.add(new SettingKey(h, SUPPORT_URL, "", "Support URL in the configs' origin (where users of your installation get help); empty = left out"));
         return Collections.unmodifiableList(keys);
     }
 
