@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -124,7 +123,7 @@ public final class HomeAssistantMessages {
         ObjectNode c = JSON.createObjectNode();
         c.put("name", sensor.entityName(type) + (suffix.isEmpty() ? "" : suffix.equals("_min") ? " min" : " max"));
         c.put("unique_id", mbusKey != null ? "p1_" + mbusKey + "_" + type.configName() + suffix : "p1_" + meterKey + "_" + name);
-        c.put("default_entity_id", "sensor.p1_" + shortKey(meterKey) + "_" + name.toLowerCase(Locale.ROOT));
+        c.put("default_entity_id", "sensor." + slug("p1_" + shortKey(meterKey) + "_" + name));
         c.put("state_topic", stateTopic(meter.meterId()));
         c.put("value_template", "{{ value_json." + name + " }}");
         if (sensor.unit() != null) {
@@ -190,10 +189,18 @@ public final class HomeAssistantMessages {
         return "p1_" + MeterIdentity.key(meterId);
     }
 
-    /** The last 6 characters of a key, lower case (device names and entity ids). */
+    /** The last 6 letters and digits of a key (device names and entity ids), e.g. {@code 246019}. */
     static String shortKey(String key) {
-        String k = key.length() > 6 ? key.substring(key.length() - 6) : key;
-        return k.toLowerCase(Locale.ROOT);
+        String k = key.replaceAll("[^A-Za-z0-9]", "");
+        k = k.isEmpty() ? key : k;
+        return k.length() > 6 ? k.substring(k.length() - 6) : k;
+    }
+
+    /** An HA object id: lower case {@code [a-z0-9_]}, no double, leading or trailing {@code _}. */
+    static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("_+", "_");
+        s = s.replaceAll("^_|_$", "");
+        return s.isEmpty() ? "p1" : s;
     }
 
     private static byte[] bytes(ObjectNode node) {
@@ -212,8 +219,4 @@ public final class HomeAssistantMessages {
         }
     }
 
-    /** The time a state is dated with, in ISO 8601 UTC. */
-    static String isoTime(Instant time) {
-        return time.toString();
-    }
 }

@@ -95,10 +95,9 @@ public final class RateWindows {
             for (Measurement m : accepted) {
                 values.add(new WindowValue(m, null, null, true));
                 if (m.type().meterUnit().isCumulative()) {
-                    meter.sentCounter.put(m.name(), m.meterValue());
+                    meter.sentCounter.put(m.name(), new Sent(m.meterValue(), t));
                 }
             }
-            meter.lastPublish = t;
             if (!values.isEmpty()) {
                 out.add(new MeterPublish(meterId, now, values));
             }
@@ -152,10 +151,9 @@ public final class RateWindows {
         private final Map<String, BigDecimal> accepted = new HashMap<>();
         /** Latest counter value known, by name (carried into windows without a new reading). */
         private final Map<String, Measurement> latestCounter = new LinkedHashMap<>();
-        /** Counter value last sent as an event, by name. */
-        private final Map<String, BigDecimal> sentCounter = new HashMap<>();
+        /** Counter value last sent as an event, and when, by name. */
+        private final Map<String, Sent> sentCounter = new HashMap<>();
         private long windowEnd;
-        private long lastPublish;
         private boolean samples;
 
         MeterState(String meterId) {
@@ -204,7 +202,6 @@ public final class RateWindows {
         /** The publish of the open window, ending at {@code end}, or nothing; resets the window. */
         java.util.Optional<MeterPublish> close(Instant end, long heartbeatMillis) {
             long t = end.toEpochMilli();
-            boolean heartbeat = heartbeatMillis == 0 || t - lastPublish >= heartbeatMillis;
             List<WindowValue> values = new ArrayList<>(sums.size() + latestCounter.size());
             boolean anyEvent = false;
             if (samples) {
@@ -213,9 +210,9 @@ public final class RateWindows {
                     anyEvent = true;
                 }
                 for (Measurement latest : latestCounter.values()) {
-                    BigDecimal sent = sentCounter.get(latest.name());
-                    boolean changed = sent == null || sent.compareTo(latest.meterValue()) != 0;
-                    boolean event = changed || heartbeat;
+                    Sent sent = sentCounter.get(latest.name());
+                    boolean changed = sent == null || sent.value().compareTo(latest.meterValue()) != 0;
+                    boolean event = changed || heartbeatMillis == 0 || t - sent.at() >= heartbeatMillis;
                     anyEvent |= event;
                     values.add(new WindowValue(at(latest, end), null, null, event));
                 }
@@ -228,12 +225,15 @@ public final class RateWindows {
             }
             for (WindowValue v : values) {
                 if (v.event() && v.value().type().meterUnit().isCumulative()) {
-                    sentCounter.put(v.name(), v.value().meterValue());
+                    sentCounter.put(v.name(), new Sent(v.value().meterValue(), t));
                 }
             }
-            lastPublish = t;
             return java.util.Optional.of(new MeterPublish(meterId, end, values));
         }
+    }
+
+    /** A counter value sent as an event, and when (epoch millis). */
+    private record Sent(BigDecimal value, long at) {
     }
 
     private static Measurement at(Measurement m, Instant time) {
