@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.p1powermeter.ha.HaRules;
@@ -38,26 +38,27 @@ class HomeAssistantIT {
     private static final String STATUS = "p1/status";
 
     @TempDir
-    static Path dir;
-    private static Mosquitto broker;
+    Path dir;
+    /** One broker per test: no retained message of another test is replayed to this one's recorder. */
+    private Mosquitto broker;
 
-    @BeforeAll
-    static void startBroker() throws Exception {
+    @BeforeEach
+    void startBroker() throws Exception {
         broker = Mosquitto.start(dir.resolve("broker"), null, null);
     }
 
-    @AfterAll
-    static void stopBroker() throws Exception {
+    @AfterEach
+    void stopBroker() throws Exception {
         if (broker != null) {
             broker.close();
         }
     }
 
     /** The Python script's config.ini with a [HOMEASSISTANT] section: discovery on, and {@code extra} lines. */
-    private static Path config(Path work, String extra) throws Exception {
+    private Path config(Path work, String extra) throws Exception {
         Path config = work.resolve("config.ini");
         Files.writeString(config, SwedishTelegram.seedConfig(broker.port(), "/dev/null",
-                Map.of("guid", "00:00:00:00:00:00:00:00:00:00:00:00:FF:FF:00:00"))
+                Map.of("no_vscp", "false", "guid", "00:00:00:00:00:00:00:00:00:00:00:00:FF:FF:00:00"))
                 + "\n[HOMEASSISTANT]\ndiscovery = true\n" + extra);
         return config;
     }
@@ -89,9 +90,8 @@ class HomeAssistantIT {
         writeJsonLines(got, Path.of("target", "ha-messages.jsonl"));
 
         assertEquals(new Published(STATUS, "online", true), got.get(0), "online, retained, before anything else");
-        Published last = got.get(got.size() - 1);
-        assertEquals(new Published(STATUS, "offline", true), last, "offline, retained, at the orderly stop");
-        List<Published> running = got.subList(0, got.size() - 1);
+        List<Published> running = untilOffline(got, STATUS);
+        assertEquals(new Published(STATUS, "offline", true), got.get(running.size()), "offline, retained, at the orderly stop");
         assertEquals(List.of(), HaRules.violations(running));
 
         long states = running.stream().filter(p -> p.topic().endsWith("/state")).count();
@@ -155,7 +155,7 @@ class HomeAssistantIT {
                             || p.payload().contains("\"corpus/status\""))
                     .collect(Collectors.toList());
         }
-        List<Published> running = got.subList(0, got.size() - 1);
+        List<Published> running = untilOffline(got, "corpus/status");
         assertEquals(List.of(), HaRules.violations(running));
         Set<String> stateTopics = running.stream().filter(p -> p.topic().endsWith("/state")).map(Published::topic)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -174,11 +174,21 @@ class HomeAssistantIT {
         }
     }
 
+    /** What was published while the bridge ran: up to its first offline (the stop; the will may follow). */
+    private static List<Published> untilOffline(List<Published> got, String status) {
+        for (int i = 0; i < got.size(); i++) {
+            if (is(got.get(i), status, "offline")) {
+                return got.subList(0, i);
+            }
+        }
+        return got;
+    }
+
     private static long configCount(List<Published> messages) {
         return messages.stream().filter(p -> p.topic().endsWith("/config") && !p.payload().isEmpty()).count();
     }
 
-    private static void publish(String topic, String payload) throws Exception {
+    private void publish(String topic, String payload) throws Exception {
         Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()), "-q", "1",
                 "-t", topic, "-m", payload).redirectErrorStream(true).start();
         p.waitFor(10, TimeUnit.SECONDS);
