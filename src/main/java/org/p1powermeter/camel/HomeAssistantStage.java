@@ -14,18 +14,19 @@ import org.p1powermeter.ha.HaMessage;
 import org.p1powermeter.ha.HomeAssistantMessages;
 import org.p1powermeter.ha.HomeAssistantMessages.Entity;
 import org.p1powermeter.ha.MeterIdentity;
+import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.Telegram;
 import org.p1powermeter.rate.MeterPublish;
 import org.p1powermeter.rate.WindowValue;
 
 /**
- * The publish stage: body {@code List<MeterPublish>} in; body out the list of what to send, in order: for Home
- * Assistant (when enabled) the discovery configs of a meter's entities the first time they appear (and, at a meter's
- * first publish, the removal of the entities of switched-off groups), then the one state message per publish
- * ({@link HaMessage}s); then the measurements to send as VSCP events ({@link org.p1powermeter.measure.Measurement}s;
- * unless Home Assistant is on with {@code vscp = false}). The route splits that list: HA messages go to the sink
- * as they are, measurements through the VSCP stage.
+ * The publish stage: body {@code List<MeterPublish>} in; out, header {@link P1Constants#HA_MESSAGES} the Home
+ * Assistant messages to send (when enabled), in order: the discovery configs of a meter's entities the first time they
+ * appear (and, at a meter's first publish, the removal of the entities of switched-off groups), then the one state
+ * message per publish; and body the measurements to send as VSCP events ({@code List<Measurement>}; empty when Home
+ * Assistant is on with {@code vscp = false}). The route sends the HA messages to the sinks as they are, and splits
+ * the measurements through the VSCP stage.
  *
  * <p>It remembers each meter's identity (from header {@link P1Constants#TELEGRAM}) and announced entities, so
  * {@link #rediscovery()} can re-send every config when Home Assistant restarts. Thread-safe.
@@ -65,10 +66,11 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
         Message message = exchange.getMessage();
         List<MeterPublish> publishes = message.getMandatoryBody(List.class);
         Telegram telegram = messages == null ? null : message.getHeader(P1Constants.TELEGRAM, Telegram.class);
-        List<Object> out = new ArrayList<>();
+        List<Measurement> out = new ArrayList<>();
+        List<HaMessage> ha = messages == null ? null : new ArrayList<>();
         for (MeterPublish publish : publishes) {
-            if (messages != null) {
-                homeAssistant(publish, telegram, out);
+            if (ha != null) {
+                homeAssistant(publish, telegram, ha);
             }
             if (events) {
                 for (WindowValue v : publish.values()) {
@@ -78,10 +80,13 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
                 }
             }
         }
+        if (ha != null) {
+            message.setHeader(P1Constants.HA_MESSAGES, ha);
+        }
         message.setBody(out);
     }
 
-    private synchronized void homeAssistant(MeterPublish publish, Telegram telegram, List<Object> out) {
+    private synchronized void homeAssistant(MeterPublish publish, Telegram telegram, List<HaMessage> out) {
         String meterId = publish.meterId();
         MeterIdentity identity = identities.get(meterId);
         Set<Entity> known = announced.computeIfAbsent(meterId, k -> new LinkedHashSet<>());

@@ -21,6 +21,8 @@ public final class P1Constants {
     public static final String TELEGRAM_TIME = "CamelP1TelegramTime";
     @Metadata(description = "The parsed telegram (org.p1powermeter.p1.Telegram): the meter's identity for Home Assistant discovery", javaType = "org.p1powermeter.p1.Telegram")
     public static final String TELEGRAM = "CamelP1Telegram";
+    @Metadata(description = "The Home Assistant messages of a publish (List of org.p1powermeter.ha.HaMessage): configs, state", javaType = "java.util.List")
+    public static final String HA_MESSAGES = "CamelP1HaMessages";
     @Metadata(description = "Note of the measurement (the VSCP note, or the topic in no_vscp mode)", javaType = "String")
     public static final String NOTE = "CamelP1Note";
 
