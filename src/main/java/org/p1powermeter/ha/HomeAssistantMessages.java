@@ -162,7 +162,9 @@ public final class HomeAssistantMessages {
         if (!meter.header().isEmpty()) {
             d.put("model", meter.header());
         }
-        d.put("serial_number", meter.meterId());
+        if (!meter.meterId().equals(meter.header())) {
+            d.put("serial_number", meter.meterId()); // the equipment id (a meter without one is named by its header)
+        }
         if (meter.p1Version() != null) {
             d.put("sw_version", meter.p1Version());
         }
