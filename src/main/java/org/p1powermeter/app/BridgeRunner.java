@@ -47,6 +47,7 @@ final class BridgeRunner {
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
             stop.beans = beans;
+            stop.homeAssistantRoutes = beans.homeAssistant().enabled() && !cli.dryRun();
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
                         + BridgeAssembly.DEMO_GUID);
@@ -61,9 +62,6 @@ final class BridgeRunner {
                 beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
                         () -> spooled.counters().droppedFull() + spooled.counters().droppedExpired());
                 main.bind("p1spool", assembly.spoolSink(outbox.spool()));
-                if (beans.homeAssistant().enabled()) {
-                    status(outbox, beans, true); // the first record of this run: delivered as soon as the publisher connects
-                }
             }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
@@ -87,9 +85,6 @@ final class BridgeRunner {
             }
             TerminationSignal.install(stop);
             main.run();
-            if (outbox != null && beans.homeAssistant().enabled()) {
-                status(outbox, beans, false); // orderly stop: offline, retained (the will covers a crash)
-            }
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
                 exitCode = 1;
@@ -107,14 +102,15 @@ final class BridgeRunner {
     }
 
     /**
-     * The stop of the app (end of input, one-shot, SIGTERM, Ctrl-C): first the open rate windows are flushed through
-     * the route (direct:p1-rate-flush) while everything still runs, and the Home Assistant routes stop answering the
-     * bridge's own offline; then camel-main stops the routes.
+     * The stop of the app (end of input, one-shot, SIGTERM, Ctrl-C), while everything still runs: the Home Assistant
+     * routes stop answering the bridge's own offline, the open rate windows are published (direct:p1-rate-flush), then
+     * the bridge's offline status (direct:p1-offline); then camel-main stops the routes and the sink delivers.
      */
     private static final class OrderlyStop implements Runnable {
         private final Main main;
         private final java.util.concurrent.atomic.AtomicBoolean flushed = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile P1Beans beans;
+        private volatile boolean homeAssistantRoutes;
 
         OrderlyStop(Main main) {
             this.main = main;
@@ -125,26 +121,24 @@ final class BridgeRunner {
             P1Beans b = beans;
             if (b != null && flushed.compareAndSet(false, true)) {
                 b.homeAssistant().stopping();
-                if (b.rate().windows().windowed() && main.getCamelContext() != null
-                        && main.getCamelContext().isStarted()) {
-                    try (org.apache.camel.ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-                        template.sendBody("direct:p1-rate-flush", null);
-                    } catch (Exception e) {
-                        LOG.error("Could not publish the open rate windows at stop: {}", e.getMessage());
+                if (main.getCamelContext() != null && main.getCamelContext().isStarted()) {
+                    if (b.rate().windows().windowed()) {
+                        send("direct:p1-rate-flush", "the open rate windows");
+                    }
+                    if (homeAssistantRoutes) {
+                        send("direct:p1-offline", "the bridge's offline status");
                     }
                 }
             }
             main.completed();
         }
-    }
 
-    /** Appends the bridge's retained Home Assistant status to the spool. */
-    private static void status(MqttOutbox outbox, P1Beans beans, boolean online) {
-        org.p1powermeter.ha.HaMessage status = beans.homeAssistant().messages().status(online);
-        try {
-            outbox.spool().append(status.topic(), status.payload(), 1, true);
-        } catch (IOException e) {
-            LOG.error("Cannot spool the status {} to {}: {}", status.payloadText(), status.topic(), e.getMessage());
+        private void send(String endpoint, String what) {
+            try (org.apache.camel.ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
+                template.sendBody(endpoint, null);
+            } catch (Exception e) {
+                LOG.error("Could not publish {} at stop: {}", what, e.getMessage());
+            }
         }
     }
 

@@ -23,7 +23,8 @@ import org.p1powermeter.rate.WindowValue;
 /**
  * The publish stage: body {@code List<MeterPublish>} in; out, header {@link P1Constants#HA_MESSAGES} the Home
  * Assistant messages to send (when enabled), in order: the discovery configs of a meter's entities the first time they
- * appear (and, at a meter's first publish, the removal of the entities of switched-off groups), then the one state
+ * appear (and, at a meter's first publish, the removal of the entities of switched-off groups; before the very first
+ * of them the bridge's {@code online} status), then the one state
  * message per publish; and body the measurements to send as VSCP events ({@code List<Measurement>}; empty when Home
  * Assistant is on with {@code vscp = false}). The route sends the HA messages to the sinks as they are, and splits
  * the measurements through the VSCP stage.
@@ -39,6 +40,7 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
     private final Map<String, MeterIdentity> identities = new LinkedHashMap<>();
     private final Map<String, Set<Entity>> announced = new LinkedHashMap<>();
     private volatile boolean stopping;
+    private boolean online;
 
     /**
      * @param messages the HA message builder, or null when Home Assistant is off
@@ -87,6 +89,10 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
     }
 
     private synchronized void homeAssistant(MeterPublish publish, Telegram telegram, List<HaMessage> out) {
+        if (!online) {
+            out.add(messages.status(true)); // the bridge's online, retained, before its first config or state
+            online = true;
+        }
         String meterId = publish.meterId();
         MeterIdentity identity = identities.get(meterId);
         Set<Entity> known = announced.computeIfAbsent(meterId, k -> new LinkedHashSet<>());

@@ -49,4 +49,9 @@ public class HomeAssistantStatus implements Processor {
         }
         message.setBody(out);
     }
+
+    /** The bridge's {@code offline}, retained: sent at an orderly stop (route p1-offline; the will covers a crash). */
+    public List<HaMessage> offline() {
+        return stage.enabled() ? List.of(stage.messages().status(false)) : List.of();
+    }
 }

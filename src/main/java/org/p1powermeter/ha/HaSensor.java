@@ -2,13 +2,14 @@ package org.p1powermeter.ha;
 
 import java.math.BigDecimal;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.rate.RateWindows;
 import org.p1powermeter.measure.MeterUnit;
 import org.p1powermeter.p1.ObisId;
 
 /**
  * How Home Assistant sees one measurement, derived from the table ({@link MeasurementType}): the meter unit gives
  * the device class, the unit HA gets (W not kW, var not kvar, m³ not m3) and the display precision; whether the unit
- * is cumulative gives the state class; the OBIS phase (C 21–40 L1, 41–60 L2, 61–80 L3) marks per-phase values, which
+ * is a counter ({@link RateWindows#isCounter}) gives the state class; the OBIS phase (C 21–40 L1, 41–60 L2, 61–80 L3) marks per-phase values, which
  * are diagnostic and disabled by default, as are counters without a device class (failure counts). No row needs HA
  * code of its own: a new row gets all of it from its unit, and a new unit does not compile until it is added below.
  *
@@ -30,7 +31,7 @@ public record HaSensor(String deviceClass, String stateClass, String unit, int u
     /** The HA view of a table row. */
     public static HaSensor of(MeasurementType type) {
         MeterUnit unit = type.meterUnit();
-        String state = unit.isCumulative() ? "total_increasing" : "measurement";
+        String state = RateWindows.isCounter(type) ? "total_increasing" : "measurement";
         boolean perPhase = phase(type.obis()) > 0;
         return switch (unit) {
             case KWH -> new HaSensor("energy", state, "kWh", 0, 3, perPhase, "Energy");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.rate.RateWindows;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.rate.MeterPublish;
 import org.p1powermeter.rate.WindowValue;
@@ -67,7 +68,7 @@ public final class HomeAssistantMessages {
         List<HaMessage> out = new ArrayList<>(entities.size() * (options.minMax() ? 3 : 1));
         for (Entity e : entities) {
             out.add(config(meter, e, ""));
-            if (options.minMax() && !e.type().meterUnit().isCumulative()) {
+            if (options.minMax() && !RateWindows.isCounter(e.type())) {
                 out.add(config(meter, e, "_min"));
                 out.add(config(meter, e, "_max"));
             }
@@ -89,7 +90,7 @@ public final class HomeAssistantMessages {
             for (int channel = type.isMbus() ? 1 : 0; channel <= channels; channel++) {
                 String name = new Entity(type, channel).name();
                 out.add(new HaMessage(configTopic(meter.meterId(), name), EMPTY, true));
-                if (options.minMax() && !type.meterUnit().isCumulative()) {
+                if (options.minMax() && !RateWindows.isCounter(type)) {
                     out.add(new HaMessage(configTopic(meter.meterId(), name + "_min"), EMPTY, true));
                     out.add(new HaMessage(configTopic(meter.meterId(), name + "_max"), EMPTY, true));
                 }

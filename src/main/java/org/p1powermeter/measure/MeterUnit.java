@@ -5,36 +5,25 @@ package org.p1powermeter.measure;
  * ({@code W} → {@code kW} is ×0.001, {@code kVArh} → {@code kvarh} is ×1).
  */
 public enum MeterUnit {
-    KWH("kWh", true),
-    KVARH("kvarh", true),
-    KW("kW", false),
-    KVAR("kvar", false),
-    V("V", false),
-    A("A", false),
-    HZ("Hz", false),
-    M3("m3", true),
-    GJ("GJ", true),
-    NONE("", false);
+    KWH("kWh"),
+    KVARH("kvarh"),
+    KW("kW"),
+    KVAR("kvar"),
+    V("V"),
+    A("A"),
+    HZ("Hz"),
+    M3("m3"),
+    GJ("GJ"),
+    NONE("");
 
     private final String symbol;
-    private final boolean cumulative;
 
-    MeterUnit(String symbol, boolean cumulative) {
+    MeterUnit(String symbol) {
         this.symbol = symbol;
-        this.cumulative = cumulative;
     }
 
     public String symbol() {
         return symbol;
-    }
-
-    /**
-     * True for the units of a counter that only goes up (a meter reading: energy, volume), false for an
-     * instantaneous value (power, voltage, current, …). Rate windows keep the latest counter value and average the
-     * others; Home Assistant gets {@code total_increasing} or {@code measurement} from it.
-     */
-    public boolean isCumulative() {
-        return cumulative;
     }
 
     /**

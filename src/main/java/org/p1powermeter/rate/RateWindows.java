@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.p1powermeter.measure.Measurement;
+import org.p1powermeter.measure.MeasurementType;
 
 /**
  * The publish rate: turns each meter's telegrams into {@link MeterPublish}es, one per window of {@code interval} on
@@ -17,7 +18,7 @@ import org.p1powermeter.measure.Measurement;
  * zero.
  *
  * <ul>
- * <li>Instantaneous values ({@link org.p1powermeter.measure.MeterUnit#isCumulative()} false): the mean of the
+ * <li>Instantaneous values (not {@link #isCounter}): the mean of the
  * window's samples, rounded to the samples' decimals, with min and max.
  * <li>Counters: the latest reading; sent as an event only when it changed since it was last sent, or at the
  * heartbeat. A counter lower than the last one accepted from the same meter is refused (never published, never
@@ -52,6 +53,17 @@ public final class RateWindows {
         }
         this.intervalMillis = interval.toMillis();
         this.heartbeatMillis = Math.max(heartbeat.toMillis(), intervalMillis);
+    }
+
+    /**
+     * True for a meter reading that only goes up (energy, volume): its unit says so. The one place this is decided;
+     * Home Assistant's state class comes from it too.
+     */
+    public static boolean isCounter(MeasurementType type) {
+        return switch (type.meterUnit()) {
+            case KWH, KVARH, M3, GJ -> true;
+            default -> false;
+        };
     }
 
     /** True when telegrams are gathered in windows (interval above zero). */
@@ -94,7 +106,7 @@ public final class RateWindows {
             List<WindowValue> values = new ArrayList<>(accepted.size());
             for (Measurement m : accepted) {
                 values.add(new WindowValue(m, null, null, true));
-                if (m.type().meterUnit().isCumulative()) {
+                if (isCounter(m.type())) {
                     meter.sentCounter.put(m.name(), new Sent(m.meterValue(), t));
                 }
             }
@@ -165,7 +177,7 @@ public final class RateWindows {
             for (int i = 0; i < measurements.size(); i++) {
                 Measurement m = measurements.get(i);
                 boolean ok = true;
-                if (m.type().meterUnit().isCumulative()) {
+                if (isCounter(m.type())) {
                     BigDecimal last = accepted.get(m.name());
                     if (last != null && m.meterValue().compareTo(last) < 0) {
                         ok = false;
@@ -186,7 +198,7 @@ public final class RateWindows {
         void add(List<Measurement> measurements) {
             for (Measurement m : measurements) {
                 samples = true;
-                if (m.type().meterUnit().isCumulative()) {
+                if (isCounter(m.type())) {
                     counters.put(m.name(), m);
                     latestCounter.put(m.name(), m);
                 } else {
@@ -224,7 +236,7 @@ public final class RateWindows {
                 return java.util.Optional.empty();
             }
             for (WindowValue v : values) {
-                if (v.event() && v.value().type().meterUnit().isCumulative()) {
+                if (v.event() && isCounter(v.value().type())) {
                     sentCounter.put(v.name(), new Sent(v.value().meterValue(), t));
                 }
             }

@@ -32,6 +32,7 @@ class BridgeRouteHomeAssistantOnlyTest extends BridgeRouteTestSupport {
         assertEquals(2, topics.stream().filter(t -> t.equals("meters/ELL5_253833635_A/state")).count());
         assertEquals(21 + 26, topics.stream().filter(t -> t.startsWith("ha/sensor/p1_ELL5_253833635_A/")).count(),
                 "21 removals of switched-off entities, 26 configs, under the configured prefix");
-        assertEquals(2 + 21 + 26, topics.size());
+        assertEquals("meters/status", topics.get(0), "the bridge's online first");
+        assertEquals(1 + 2 + 21 + 26, topics.size());
     }
 }

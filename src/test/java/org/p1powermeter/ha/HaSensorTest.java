@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.rate.RateWindows;
 
 /**
  * Every row of the measurement table, present and future, gets Home Assistant metadata HA accepts (the rules of
@@ -30,7 +31,7 @@ class HaSensorTest {
         } else {
             assertTrue(s.diagnostic(), type + ": a value without device class (a count) is diagnostic");
         }
-        assertEquals(type.meterUnit().isCumulative() ? "total_increasing" : "measurement", s.stateClass(), type.name());
+        assertEquals(RateWindows.isCounter(type) ? "total_increasing" : "measurement", s.stateClass(), type.name());
         String name = s.entityName(type);
         assertFalse(name.isBlank(), type.name());
         assertFalse(name.startsWith("Smart meter") || name.matches("(Gas|Water|Heat) meter.*"), name);
