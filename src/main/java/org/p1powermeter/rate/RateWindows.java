@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementType;
 
@@ -18,15 +19,18 @@ import org.p1powermeter.measure.MeasurementType;
  * zero.
  *
  * <ul>
- * <li>Instantaneous values (not {@link #isCounter}): the mean of the
- * window's samples, rounded to the samples' decimals, with min and max.
- * <li>Counters: the latest reading; sent as an event only when it changed since it was last sent, or at the
- * heartbeat. A counter lower than the last one accepted from the same meter is refused (never published, never
- * replaced by 0) and reported to the {@link Refusals} listener of the call; the last good value stays.
+ * <li>Instantaneous values ({@link #isAveraged}): the mean of the window's samples, rounded to the samples' decimals,
+ * with min and max.
+ * <li>Counters and other values: the latest reading; sent as an event only when it changed since it was last sent,
+ * or at the heartbeat. A value a telegram carries several times (a history, an event log) is kept as the latest
+ * telegram's list and treated the same way.
+ * <li>A counter ({@link #isCounter}) lower than the last one accepted from the same meter is refused in every mode
+ * (never published, never replaced by 0) and reported to the {@link Refusals} listener of the call; the last good
+ * value stays.
  * <li>The first telegram of a meter is published at once; its samples also count in their window.
  * <li>A window is published when it closes ({@link #due}, or the meter's next telegram after its end) if it had
  * telegrams; an empty window publishes nothing (so a silent meter shows unavailable after {@code expire_after}).
- * <li>A window with only unchanged counters is published only at the heartbeat.
+ * A window with only unchanged values is published only at the heartbeat.
  * <li>{@link #flush} closes every open window (at shutdown), dated at that moment.
  * </ul>
  *
@@ -45,7 +49,7 @@ public final class RateWindows {
 
     /**
      * @param interval  the window; zero publishes every telegram
-     * @param heartbeat how long unchanged counters may go unsent (at least the interval; rounded up to windows)
+     * @param heartbeat how long unchanged values may go unsent (at least the interval; in effect rounded up to windows)
      */
     public RateWindows(Duration interval, Duration heartbeat) {
         if (interval.isNegative() || heartbeat.isNegative()) {
@@ -64,6 +68,11 @@ public final class RateWindows {
             case KWH, KVARH, M3, GJ -> true;
             default -> false;
         };
+    }
+
+    /** True for a value that is averaged over a window (an instantaneous value); the others keep their latest. */
+    public static boolean isAveraged(MeasurementType type) {
+        return !isCounter(type);
     }
 
     /** True when telegrams are gathered in windows (interval above zero). */
@@ -92,29 +101,18 @@ public final class RateWindows {
         List<Measurement> accepted = meter.guard(measurements, refusals);
         long t = now.toEpochMilli();
         if (intervalMillis == 0) {
-            List<WindowValue> values = new ArrayList<>(accepted.size());
-            for (Measurement m : accepted) {
-                values.add(new WindowValue(m, null, null, true));
-            }
-            return values.isEmpty() ? List.of() : List.of(new MeterPublish(meterId, now, values));
+            return accepted.isEmpty() ? List.of() : List.of(new MeterPublish(meterId, now, asEvents(accepted)));
         }
         List<MeterPublish> out = new ArrayList<>(2);
         if (meter.windowEnd != 0 && t >= meter.windowEnd) {
             meter.close(Instant.ofEpochMilli(meter.windowEnd), heartbeatMillis).ifPresent(out::add);
+            meter.windowEnd = 0;
         }
-        if (first) {
-            List<WindowValue> values = new ArrayList<>(accepted.size());
-            for (Measurement m : accepted) {
-                values.add(new WindowValue(m, null, null, true));
-                if (isCounter(m.type())) {
-                    meter.sentCounter.put(m.name(), new Sent(m.meterValue(), t));
-                }
-            }
-            if (!values.isEmpty()) {
-                out.add(new MeterPublish(meterId, now, values));
-            }
+        if (first && !accepted.isEmpty()) {
+            meter.sentAtOnce(accepted, t);
+            out.add(new MeterPublish(meterId, now, asEvents(accepted)));
         }
-        if (meter.windowEnd == 0 || t >= meter.windowEnd) {
+        if (meter.windowEnd == 0) {
             meter.windowEnd = (Math.floorDiv(t, intervalMillis) + 1) * intervalMillis;
         }
         meter.add(accepted);
@@ -144,7 +142,7 @@ public final class RateWindows {
             return out;
         }
         for (MeterState meter : meters.values()) {
-            if (meter.windowEnd != 0 && meter.hasSamples()) {
+            if (meter.windowEnd != 0) {
                 meter.close(now, 0).ifPresent(out::add);
                 meter.windowEnd = 0;
             }
@@ -152,19 +150,25 @@ public final class RateWindows {
         return out;
     }
 
-    /** One meter's open window and what was last published. */
+    private static List<WindowValue> asEvents(List<Measurement> measurements) {
+        List<WindowValue> values = new ArrayList<>(measurements.size());
+        for (Measurement m : measurements) {
+            values.add(new WindowValue(m, null, null, true));
+        }
+        return values;
+    }
+
+    /** One meter's open window and what was last sent. */
     private static final class MeterState {
         private final String meterId;
-        /** Instantaneous values of the open window, by name (insertion = table order). */
+        /** Averaged values of the open window, by name (insertion = table order). */
         private final Map<String, Sum> sums = new LinkedHashMap<>();
-        /** Latest accepted counter of the open window, by name. */
-        private final Map<String, Measurement> counters = new LinkedHashMap<>();
+        /** The latest reading of each other value (a list for values a telegram carries several times), by name. */
+        private final Map<String, List<Measurement>> latest = new LinkedHashMap<>();
         /** Highest counter value accepted so far, by name (the guard). */
         private final Map<String, BigDecimal> accepted = new HashMap<>();
-        /** Latest counter value known, by name (carried into windows without a new reading). */
-        private final Map<String, Measurement> latestCounter = new LinkedHashMap<>();
-        /** Counter value last sent as an event, and when, by name. */
-        private final Map<String, Sent> sentCounter = new HashMap<>();
+        /** What was last sent as events of each latest-value, and when, by name. */
+        private final Map<String, Sent> sent = new HashMap<>();
         private long windowEnd;
         private boolean samples;
 
@@ -195,57 +199,94 @@ public final class RateWindows {
             return out == null ? measurements : out;
         }
 
+        /** The first telegram went out at once: its latest-values count as sent. */
+        void sentAtOnce(List<Measurement> measurements, long t) {
+            for (Map.Entry<String, List<Measurement>> e : group(measurements).entrySet()) {
+                sent.put(e.getKey(), new Sent(values(e.getValue()), t));
+            }
+        }
+
         void add(List<Measurement> measurements) {
-            for (Measurement m : measurements) {
-                samples = true;
-                if (isCounter(m.type())) {
-                    counters.put(m.name(), m);
-                    latestCounter.put(m.name(), m);
-                } else {
+            if (measurements.isEmpty()) {
+                return;
+            }
+            samples = true;
+            Map<String, List<Measurement>> byName = byName(measurements);
+            for (List<Measurement> entries : byName.values()) {
+                Measurement m = entries.get(0);
+                if (isAveraged(m.type()) && entries.size() == 1) {
                     sums.computeIfAbsent(m.name(), k -> new Sum()).add(m);
+                } else {
+                    latest.put(m.name(), entries);
                 }
             }
         }
 
-        boolean hasSamples() {
-            return samples;
+        /**
+         * The latest-values of a telegram by name: counters and states, and any value the telegram carries more than
+         * once (a history, a log: the list of its entries, never averaged).
+         */
+        private static Map<String, List<Measurement>> group(List<Measurement> measurements) {
+            Map<String, List<Measurement>> out = byName(measurements);
+            out.values().removeIf(entries -> entries.size() == 1 && isAveraged(entries.get(0).type()));
+            return out;
+        }
+
+        private static Map<String, List<Measurement>> byName(List<Measurement> measurements) {
+            Map<String, List<Measurement>> out = new LinkedHashMap<>();
+            for (Measurement m : measurements) {
+                out.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m);
+            }
+            return out;
         }
 
         /** The publish of the open window, ending at {@code end}, or nothing; resets the window. */
-        java.util.Optional<MeterPublish> close(Instant end, long heartbeatMillis) {
+        Optional<MeterPublish> close(Instant end, long heartbeatMillis) {
             long t = end.toEpochMilli();
-            List<WindowValue> values = new ArrayList<>(sums.size() + latestCounter.size());
+            List<WindowValue> values = new ArrayList<>(sums.size() + latest.size());
             boolean anyEvent = false;
+            List<String> sentNow = new ArrayList<>();
             if (samples) {
                 for (Sum s : sums.values()) {
                     values.add(s.value(end));
                     anyEvent = true;
                 }
-                for (Measurement latest : latestCounter.values()) {
-                    Sent sent = sentCounter.get(latest.name());
-                    boolean changed = sent == null || sent.value().compareTo(latest.meterValue()) != 0;
-                    boolean event = changed || heartbeatMillis == 0 || t - sent.at() >= heartbeatMillis;
+                for (Map.Entry<String, List<Measurement>> e : latest.entrySet()) {
+                    Sent last = sent.get(e.getKey());
+                    List<BigDecimal> now = values(e.getValue());
+                    boolean event = last == null || !last.values().equals(now) || heartbeatMillis == 0
+                            || t - last.at() >= heartbeatMillis;
                     anyEvent |= event;
-                    values.add(new WindowValue(at(latest, end), null, null, event));
+                    if (event) {
+                        sentNow.add(e.getKey());
+                    }
+                    for (Measurement m : e.getValue()) {
+                        values.add(new WindowValue(e.getValue().size() == 1 ? at(m, end) : m, null, null, event));
+                    }
                 }
             }
             sums.clear();
-            counters.clear();
             samples = false;
             if (!anyEvent) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            for (WindowValue v : values) {
-                if (v.event() && isCounter(v.value().type())) {
-                    sentCounter.put(v.name(), new Sent(v.value().meterValue(), t));
-                }
+            for (String name : sentNow) {
+                sent.put(name, new Sent(values(latest.get(name)), t));
             }
-            return java.util.Optional.of(new MeterPublish(meterId, end, values));
+            return Optional.of(new MeterPublish(meterId, end, values));
+        }
+
+        private static List<BigDecimal> values(List<Measurement> measurements) {
+            List<BigDecimal> out = new ArrayList<>(measurements.size());
+            for (Measurement m : measurements) {
+                out.add(m.meterValue().stripTrailingZeros());
+            }
+            return out;
         }
     }
 
-    /** A counter value sent as an event, and when (epoch millis). */
-    private record Sent(BigDecimal value, long at) {
+    /** The values last sent as events for a name, and when (epoch millis). */
+    private record Sent(List<BigDecimal> values, long at) {
     }
 
     private static Measurement at(Measurement m, Instant time) {

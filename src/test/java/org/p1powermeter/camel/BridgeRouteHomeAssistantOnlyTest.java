@@ -30,9 +30,21 @@ class BridgeRouteHomeAssistantOnlyTest extends BridgeRouteTestSupport {
                 .map((Exchange e) -> e.getMessage().getHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, String.class)).toList();
         assertEquals(0, topics.stream().filter(t -> t.startsWith("vscp/")).count());
         assertEquals(2, topics.stream().filter(t -> t.equals("meters/ELL5_253833635_A/state")).count());
-        assertEquals(21 + 26, topics.stream().filter(t -> t.startsWith("ha/sensor/p1_ELL5_253833635_A/")).count(),
-                "21 removals of switched-off entities, 26 configs, under the configured prefix");
+        long removals = removalsOfSwitchedOffEntities(sentGroups());
+        assertEquals(removals + 26, topics.stream().filter(t -> t.startsWith("ha/sensor/p1_ELL5_253833635_A/")).count(),
+                "a removal per entity of a switched-off group, 26 configs, under the configured prefix");
         assertEquals("meters/status", topics.get(0), "the bridge's online first");
-        assertEquals(1 + 2 + 21 + 26, topics.size());
+        assertEquals(1 + 2 + removals + 26, topics.size());
+    }
+
+    /** One per row of a switched-off group; M-Bus rows on each of the 4 channels. */
+    static long removalsOfSwitchedOffEntities(java.util.Set<org.p1powermeter.measure.SendGroup> sent) {
+        long n = 0;
+        for (org.p1powermeter.measure.MeasurementType type : org.p1powermeter.measure.MeasurementType.values()) {
+            if (!sent.contains(type.group())) {
+                n += type.isMbus() ? 4 : 1;
+            }
+        }
+        return n;
     }
 }

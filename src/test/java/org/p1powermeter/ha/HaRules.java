@@ -38,7 +38,8 @@ public final class HaRules {
             Map.entry("frequency", Set.of("Hz", "kHz")),
             Map.entry("power_factor", Set.of("%", "")),
             Map.entry("gas", Set.of("m³", "ft³", "CCF", "L")),
-            Map.entry("water", Set.of("m³", "L", "gal", "ft³", "CCF")));
+            Map.entry("water", Set.of("m³", "L", "gal", "ft³", "CCF")),
+            Map.entry("duration", Set.of("s", "min", "h", "d", "ms")));
     /** HA's allowed state classes per device class. */
     static final Map<String, Set<String>> STATE_CLASSES = Map.ofEntries(
             Map.entry("energy", Set.of("total", "total_increasing")),
@@ -51,7 +52,8 @@ public final class HaRules {
             Map.entry("frequency", Set.of("measurement")),
             Map.entry("power_factor", Set.of("measurement")),
             Map.entry("gas", Set.of("total", "total_increasing")),
-            Map.entry("water", Set.of("total", "total_increasing")));
+            Map.entry("water", Set.of("total", "total_increasing")),
+            Map.entry("duration", Set.of("measurement", "total", "total_increasing")));
 
     private HaRules() {
     }
@@ -79,12 +81,13 @@ public final class HaRules {
                 out.add(topic + ": unit '" + unit + "' is not valid for device class " + deviceClass);
             }
             Set<String> classes = STATE_CLASSES.get(deviceClass);
-            if (classes != null && !classes.contains(stateClass)) {
+            if (classes != null && !stateClass.isEmpty() && !classes.contains(stateClass)) {
                 out.add(topic + ": state class '" + stateClass + "' is not valid for device class " + deviceClass);
             }
         }
-        if (stateClass.isEmpty()) {
-            out.add(topic + ": no state_class (HA keeps no statistics; the Energy dashboard cannot select it)");
+        if (stateClass.isEmpty() && !"diagnostic".equals(c.path("entity_category").asText())) {
+            out.add(topic + ": no state_class on a primary entity (HA keeps no statistics; the Energy dashboard cannot"
+                    + " select it)");
         }
         if (c.path("expire_after").asInt() <= 0) {
             out.add(topic + ": expire_after " + c.path("expire_after"));

@@ -190,4 +190,26 @@ class RateWindowsTest {
         MeterPublish p = w.due(T0.plusSeconds(10)).get(0);
         assertEquals(new BigDecimal("230.2"), byName(p).get("voltage_l1").value().meterValue(), "690.5 / 3 = 230.17 -> 230.2");
     }
+
+    @Test
+    void aValueATelegramCarriesSeveralTimesIsKeptAsAListNotAveragedAndSentWhenItChanges() {
+        // a history (e.g. the monthly peaks of a Belgian meter): several entries of one name in each telegram
+        RateWindows w = new RateWindows(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        Measurement jan = new Measurement(MeasurementType.MOMENTAN_ACTIVE_EFFECT_OUT, MeasurementType.MOMENTAN_ACTIVE_EFFECT_OUT.obis(),
+                new BigDecimal("4.000"), new BigDecimal("4000"), 0, Instant.parse("2026-01-15T18:00:00Z"));
+        Measurement feb = new Measurement(MeasurementType.MOMENTAN_ACTIVE_EFFECT_OUT, MeasurementType.MOMENTAN_ACTIVE_EFFECT_OUT.obis(),
+                new BigDecimal("6.000"), new BigDecimal("6000"), 0, Instant.parse("2026-02-10T07:15:00Z"));
+        w.offer(METER, List.of(jan, feb), T0, refusals);
+        w.offer(METER, List.of(jan, feb), T0.plusSeconds(5), refusals);
+        assertTrue(w.due(T0.plusSeconds(10)).isEmpty(), "unchanged since it went out at once: nothing to send");
+        w.offer(METER, List.of(jan, feb), T0.plusSeconds(15), refusals);
+        assertTrue(w.due(T0.plusSeconds(20)).isEmpty());
+        w.offer(METER, List.of(jan, feb), T0.plusSeconds(65), refusals);
+        List<MeterPublish> heartbeat = w.due(T0.plusSeconds(70));
+        assertEquals(1, heartbeat.size(), "sent again at the heartbeat");
+        assertEquals(List.of(new BigDecimal("4.000"), new BigDecimal("6.000")),
+                heartbeat.get(0).values().stream().map(v -> v.value().meterValue()).toList(), "both entries, not a mean");
+        assertEquals(Instant.parse("2026-02-10T07:15:00Z"), heartbeat.get(0).values().get(1).value().time(),
+                "each entry keeps its own time");
+    }
 }
