@@ -88,7 +88,8 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
         message.setBody(out);
     }
 
-    private synchronized void homeAssistant(MeterPublish publish, Telegram telegram, List<HaMessage> out) {
+    private synchronized void homeAssistant(MeterPublish all, Telegram telegram, List<HaMessage> out) {
+        MeterPublish publish = singleValued(all);
         if (!online) {
             out.add(messages.status(true)); // the bridge's online, retained, before its first config or state
             online = true;
@@ -116,6 +117,27 @@ public class HomeAssistantStage implements org.apache.camel.Processor {
             known.addAll(fresh);
         }
         out.add(messages.state(publish));
+    }
+
+    /**
+     * The publish without the values it carries several times (a history, an event log): a Home Assistant sensor has
+     * one state; those stay VSCP events.
+     */
+    private static MeterPublish singleValued(MeterPublish publish) {
+        Map<String, Integer> count = new java.util.HashMap<>();
+        for (WindowValue v : publish.values()) {
+            count.merge(v.name(), 1, Integer::sum);
+        }
+        if (count.size() == publish.values().size()) {
+            return publish;
+        }
+        List<WindowValue> single = new ArrayList<>();
+        for (WindowValue v : publish.values()) {
+            if (count.get(v.name()) == 1) {
+                single.add(v);
+            }
+        }
+        return new MeterPublish(publish.meterId(), publish.time(), single);
     }
 
     /**
