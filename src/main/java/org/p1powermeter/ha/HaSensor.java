@@ -9,7 +9,8 @@ import org.p1powermeter.p1.ObisId;
 /**
  * How Home Assistant sees one measurement, derived from the table ({@link MeasurementType}): the meter unit gives
  * the device class, the unit HA gets (W not kW, var not kvar, m³ not m3) and the display precision; whether the unit
- * is a counter ({@link RateWindows#isCounter}) gives the state class; the OBIS phase (C 21–40 L1, 41–60 L2, 61–80 L3) marks per-phase values, which
+ * is a counter ({@link RateWindows#isCounter}) gives the state class; the OBIS phase (C 21–40 L1, 41–60 L2,
+ * 61–80 L3) marks per-phase values, which
  * are diagnostic and disabled by default, as are counters without a device class (failure counts). No row needs HA
  * code of its own: a new row gets all of it from its unit, and a new unit does not compile until it is added below.
  *

@@ -68,7 +68,7 @@ public final class HomeAssistantMessages {
         List<HaMessage> out = new ArrayList<>(entities.size() * (options.minMax() ? 3 : 1));
         for (Entity e : entities) {
             out.add(config(meter, e, ""));
-            if (options.minMax() && !RateWindows.isCounter(e.type())) {
+            if (options.minMax() && RateWindows.isAveraged(e.type())) {
                 out.add(config(meter, e, "_min"));
                 out.add(config(meter, e, "_max"));
             }
@@ -90,7 +90,7 @@ public final class HomeAssistantMessages {
             for (int channel = type.isMbus() ? 1 : 0; channel <= channels; channel++) {
                 String name = new Entity(type, channel).name();
                 out.add(new HaMessage(configTopic(meter.meterId(), name), EMPTY, true));
-                if (options.minMax() && !RateWindows.isCounter(type)) {
+                if (options.minMax() && RateWindows.isAveraged(type)) {
                     out.add(new HaMessage(configTopic(meter.meterId(), name + "_min"), EMPTY, true));
                     out.add(new HaMessage(configTopic(meter.meterId(), name + "_max"), EMPTY, true));
                 }

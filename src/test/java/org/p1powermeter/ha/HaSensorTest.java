@@ -26,7 +26,7 @@ class HaSensorTest {
         if (s.deviceClass() != null) {
             assertTrue(HaRules.UNITS.get(s.deviceClass()).contains(s.unit() == null ? "" : s.unit()),
                     type + ": unit " + s.unit() + " for " + s.deviceClass());
-            assertTrue(HaRules.STATE_CLASSES.get(s.deviceClass()).contains(s.stateClass()),
+            assertTrue(s.stateClass() == null || HaRules.STATE_CLASSES.get(s.deviceClass()).contains(s.stateClass()),
                     type + ": state class " + s.stateClass() + " for " + s.deviceClass());
         } else {
             assertTrue(s.diagnostic(), type + ": a value without device class (a count) is diagnostic");
