@@ -118,12 +118,20 @@ final class BridgeAssembly {
     }
 
     /**
+     * True when the bridge says it is offline (will, orderly stop): with [HOMEASSISTANT] discovery, except one-shot
+     * runs (cron), which end after every telegram; their sensors go unavailable by expire_after alone.
+     */
+    boolean announcesAvailability() {
+        return settings.homeAssistant().discovery() && !settings.general().oneShot();
+    }
+
+    /**
      * With [HOMEASSISTANT] discovery: the bridge's will ({@code offline}, retained, at QoS 1 on its status topic), set
      * on the paho configuration the spool's publisher connects with ({@link PahoConfiguration} carries the will into
      * the connect options), so the broker marks every entity unavailable when the bridge dies.
      */
     void will(PahoConfiguration c) {
-        if (settings.homeAssistant().discovery()) {
+        if (announcesAvailability()) {
             HaOptions options = haOptions();
             c.setWillTopic(options.statusTopic());
             c.setWillPayload(HaOptions.OFFLINE);

@@ -47,7 +47,7 @@ final class BridgeRunner {
             String source = source(assembly, main);
             P1Beans beans = assembly.beans(cli.verbose(), out);
             stop.beans = beans;
-            stop.homeAssistantRoutes = beans.homeAssistant().enabled() && !cli.dryRun();
+            stop.homeAssistantRoutes = assembly.announcesAvailability() && !cli.dryRun();
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
                         + BridgeAssembly.DEMO_GUID);

@@ -190,6 +190,45 @@ class HomeAssistantIT {
         return got;
     }
 
+    @Test
+    void rateWindowsOnTheWallClockClosedByTheTickAndFlushedAtStop() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("rate"));
+        Path capture = ReplayCapture.write(work.resolve("capture.txt"), 3);
+        Path config = config(work, "base_topic = rate\n");
+        List<Published> got;
+        List<Long> arrivals;
+        try (RetainRecorder recorder = new RetainRecorder(broker.port(), "#");
+                BridgeProcess bridge = BridgeProcess.start(work, List.of("-c", config.toString(), "-i", capture.toString(),
+                        "--set", "input_interval=4000", "--set", "interval=1"))) {
+            assertEquals(0, bridge.waitFor(60, TimeUnit.SECONDS), bridge::toString);
+            assertTrue(recorder.await(p -> is(p, "rate/status", "offline"), 10, TimeUnit.SECONDS));
+            got = recorder.snapshot();
+            arrivals = recorder.arrivals();
+        }
+        List<Long> windowEnds = new ArrayList<>();
+        for (int i = 0; i < got.size(); i++) {
+            Published p = got.get(i);
+            if (p.topic().endsWith("/state")) {
+                long time = java.time.Instant.parse(JSON.readTree(p.payload()).get("time").asText()).toEpochMilli();
+                if (time % 1000 == 0) {
+                    windowEnds.add(time);
+                    assertTrue(arrivals.get(i) - time < 2000, "closed by the 1-second tick, not by the next telegram 3-4 s"
+                            + " later: window end " + time + ", received " + arrivals.get(i));
+                }
+            }
+        }
+        assertEquals(2, windowEnds.size(), "a window per telegram but the last (4 s apart, 1 s windows, empty ones publish"
+                + " nothing): " + windowEnds);
+        assertEquals(4, got.stream().filter(p -> p.topic().endsWith("/state")).count(),
+                "the first telegram at once, two windows, and the last one flushed when the input ended");
+        for (long end : windowEnds) {
+            String second = java.time.Instant.ofEpochMilli(end).toString().replace(".000Z", "Z");
+            assertTrue(got.stream().anyMatch(p -> p.topic().startsWith("vscp/") && p.payload().contains(
+                    "\"vscpDateTime\":\"" + second + "\"")), "VSCP events dated at the window end " + second);
+        }
+        assertEquals(List.of(), HaRules.violations(untilOffline(got, "rate/status")));
+    }
+
     private static long configCount(List<Published> messages) {
         return messages.stream().filter(p -> p.topic().endsWith("/config") && !p.payload().isEmpty()).count();
     }

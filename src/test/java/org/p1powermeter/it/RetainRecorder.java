@@ -15,13 +15,15 @@ import org.p1powermeter.ha.HaRules;
 /**
  * Records everything a broker forwards, in order, WITH each message's retain flag as it was published: an MQTT 3.1.1
  * subscriber always sees retain = 0 on live messages, so this runs {@code mosquitto_sub -V mqttv5
- * --retain-as-published -F %j} (MQTT 5's subscription option) and reads its JSON lines.
+ * --retain-as-published -F %j} (MQTT 5's subscription option) and reads its JSON lines (payloads come as strings).
  */
 final class RetainRecorder implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final List<HaRules.Published> received = new ArrayList<>();
+    /** When each message of {@link #received} arrived (epoch millis), same index. */
+    private final List<Long> arrivals = new ArrayList<>();
     private final Thread reader;
 
     RetainRecorder(int port, String filter) throws Exception {
@@ -42,9 +44,10 @@ final class RetainRecorder implements AutoCloseable {
                 JsonNode m = JSON.readTree(line);
                 JsonNode payload = m.path("payload");
                 String text = payload.isNull() || payload.isMissingNode() ? "" : payload.isTextual() ? payload.asText()
-                        : JSON.writeValueAsString(payload); // mosquitto_sub inlines JSON payloads
+                        : JSON.writeValueAsString(payload);
                 synchronized (received) {
                     received.add(new HaRules.Published(m.path("topic").asText(), text, m.path("retain").asInt() == 1));
+                    arrivals.add(System.currentTimeMillis());
                     received.notifyAll();
                 }
             }
@@ -56,6 +59,13 @@ final class RetainRecorder implements AutoCloseable {
     List<HaRules.Published> snapshot() {
         synchronized (received) {
             return new ArrayList<>(received);
+        }
+    }
+
+    /** When each message of {@link #snapshot()} arrived (epoch millis). */
+    List<Long> arrivals() {
+        synchronized (received) {
+            return new ArrayList<>(arrivals);
         }
     }
 
