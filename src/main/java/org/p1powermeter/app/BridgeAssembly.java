@@ -87,7 +87,7 @@ final class BridgeAssembly {
         VscpEncoding encoding = vscp.encoding() == VscpSettings.Encoding.FLOAT
                 ? VscpEncoding.MEASUREMENT_FLOAT : VscpEncoding.MEASUREMENT_STR;
         VscpEventFactory factory = new VscpEventFactory(encoding, vscp.zone(), vscp.subzone(), baseGuid(),
-                type -> new SensorSettings(vscp.sensorIndex(type), vscp.id(type), mqtt.note(type)));
+                sensor -> new SensorSettings(vscp.sensorIndex(sensor), vscp.id(sensor), mqtt.note(sensor)));
         VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
                 vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC());
         P1TelegramProcessor telegrams = new P1TelegramProcessor(new TelegramParser(serial.meterZone()),

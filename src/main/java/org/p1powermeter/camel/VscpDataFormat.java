@@ -12,7 +12,7 @@ import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.support.service.ServiceSupport;
 import org.p1powermeter.measure.Measurement;
-import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.vscp.TopicTemplate;
 import org.p1powermeter.vscp.VscpEvent;
 import org.p1powermeter.vscp.VscpEventFactory;
@@ -24,28 +24,28 @@ import org.p1powermeter.vscp.VscpJson;
  * meter's unit and the topic is the measurement's note. Unmarshal reads a VSCP JSON event back into a
  * {@link VscpEvent}.
  *
- * <p>The topic of an event depends only on what the factory fixes per table row (GUID, class, type, sensor index,
- * zone, subzone), so it is rendered once per row and kept.
+ * <p>The topic of an event depends only on what the factory fixes per sensor (GUID, class, type, sensor index,
+ * zone, subzone), so it is rendered once per sensor and kept.
  */
 public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFormatName {
 
     private final VscpEventFactory factory;
     private final TopicTemplate topic;
-    private final Function<MeasurementType, String> notes;
+    private final Function<Sensor, String> notes;
     private final boolean plain;
     private final boolean useTelegramTime;
     private final Clock clock;
-    /** The rendered topic of each table row (by ordinal); filled on first use, a race only renders it twice. */
-    private final String[] topicByRow = new String[MeasurementType.values().length];
+    /** The rendered topic of each sensor (by index); filled on first use, a race only renders it twice. */
+    private final String[] topicBySensor = new String[Sensor.all().size()];
 
     /**
      * @param factory the event factory (GUID, sensor index, zone, encoding)
      * @param topic   the topic template ({@code vscp/{xguid}/{xclass}/{xtype}})
-     * @param notes   the note of each measurement (the topic in plain mode)
+     * @param notes   the note of each sensor (the topic in plain mode; M-Bus: per channel)
      * @param plain   true for {@code no_vscp}: plain number payload, note as topic
      * @param useTelegramTime true: the event time is the telegram's ({@code 0-0:1.0.0}); false: time of receipt
      */
-    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<MeasurementType, String> notes,
+    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<Sensor, String> notes,
             boolean plain, boolean useTelegramTime, Clock clock) {
         this.factory = factory;
         this.topic = topic;
@@ -66,19 +66,18 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
                 : exchange.getContext().getTypeConverter().mandatoryConvertTo(Measurement.class, exchange, graph);
         Message message = exchange.getMessage();
         if (plain) {
-            String note = notes.apply(m.type());
-            String plainTopic = m.channel() == 0 ? note : note + " " + m.channel();
+            String plainTopic = notes.apply(m.sensor());
             message.setHeader(P1Constants.NOTE, plainTopic);
             message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, plainTopic);
             stream.write(m.meterValuePlain().getBytes(StandardCharsets.US_ASCII));
             return;
         }
         VscpEvent event = factory.create(m, clock.instant(), useTelegramTime);
-        int row = m.type().ordinal();
-        String eventTopic = topicByRow[row];
+        int sensor = Sensor.indexOf(m.type(), m.channel());
+        String eventTopic = topicBySensor[sensor];
         if (eventTopic == null) {
             eventTopic = topic.render(event);
-            topicByRow[row] = eventTopic;
+            topicBySensor[sensor] = eventTopic;
         }
         message.setHeader(P1Constants.NOTE, event.note());
         message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, eventTopic);

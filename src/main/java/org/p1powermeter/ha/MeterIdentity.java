@@ -12,7 +12,7 @@ import org.p1powermeter.p1.Telegram;
  * Who a meter is, for Home Assistant's device registry, read from one telegram: its id (the equipment id
  * {@code 0-0:96.1.1} decoded, else the telegram header), the manufacturer from the header's three-letter FLAG id,
  * the model (the header), the P1 version ({@code 1-3:0.2.8}, else {@code 0-0:96.1.4}) and its M-Bus devices
- * ({@code 0-n:24.1.0} type and {@code 0-n:96.1.0} equipment id).
+ * ({@code 0-n:24.1.0} type and {@code 0-n:96.1.0} equipment id, {@code 0-n:96.1.1} in Belgium).
  *
  * @param meterId      the id the route carries (header {@code CamelP1MeterId})
  * @param header       the telegram's identification line without {@code /}
@@ -54,6 +54,9 @@ public record MeterIdentity(String meterId, String header, String manufacturer, 
             int medium = telegram.mbusDeviceType(channel);
             if (medium >= 0) {
                 CosemObject id = telegram.get(new ObisId(0, channel, 96, 1, 0));
+                if (id == null || id.value().isEmpty()) {
+                    id = telegram.get(new ObisId(0, channel, 96, 1, 1)); // Belgian meters
+                }
                 String decoded = id == null || id.value().isEmpty() ? null : id.value().hexDecoded();
                 mbus.add(new MbusDevice(channel, medium, decoded == null || decoded.isBlank() ? null : decoded.trim()));
             }

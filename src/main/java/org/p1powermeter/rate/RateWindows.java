@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.ValueKind;
 
 /**
  * The publish rate: turns each meter's telegrams into {@link MeterPublish}es, one per window of {@code interval} on
@@ -59,20 +60,14 @@ public final class RateWindows {
         this.heartbeatMillis = Math.max(heartbeat.toMillis(), intervalMillis);
     }
 
-    /**
-     * True for a meter reading that only goes up (energy, volume): its unit says so. The one place this is decided;
-     * Home Assistant's state class comes from it too.
-     */
+    /** True for a meter reading that only goes up (the table's {@link ValueKind#COUNTER}): it is never let go down. */
     public static boolean isCounter(MeasurementType type) {
-        return switch (type.meterUnit()) {
-            case KWH, KVARH, M3, GJ -> true;
-            default -> false;
-        };
+        return type.kind() == ValueKind.COUNTER;
     }
 
-    /** True for a value that is averaged over a window (an instantaneous value); the others keep their latest. */
+    /** True for a value that is averaged over a window ({@link ValueKind#INSTANTANEOUS}); the others keep their latest. */
     public static boolean isAveraged(MeasurementType type) {
-        return !isCounter(type);
+        return type.kind() == ValueKind.INSTANTANEOUS;
     }
 
     /** True when telegrams are gathered in windows (interval above zero). */
