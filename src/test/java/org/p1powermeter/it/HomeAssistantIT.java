@@ -152,7 +152,9 @@ class HomeAssistantIT {
         try (RetainRecorder recorder = new RetainRecorder(broker.port(), "#");
                 BridgeProcess bridge = BridgeProcess.start(work, List.of("-c", config.toString(), "-i", file.toString(),
                         "--set", "meter_zone=Europe/Brussels", "--set", "send_power_factor=true", "--set",
-                        "send_frequency=true", "--set", "send_tariff=true", "--set", "send_mbus=true"))) {
+                        "send_frequency=true", "--set", "send_tariff=true", "--set", "send_mbus=true", "--set",
+                        "send_quadrant=true", "--set", "send_demand=true", "--set", "send_power_quality=true", "--set",
+                        "send_limits=true"))) {
             assertEquals(0, bridge.waitFor(60, TimeUnit.SECONDS), bridge::toString);
             assertTrue(recorder.await(p -> is(p, "corpus/status", "offline"), 10, TimeUnit.SECONDS));
             got = recorder.snapshot().stream()
@@ -173,6 +175,14 @@ class HomeAssistantIT {
             }
         }
         assertTrue(gas.size() >= 2, "the NL and BE gas meters: " + gas.size());
+        List<String> demand = running.stream().filter(p -> p.topic().endsWith("/demand_average/config")
+                || p.topic().endsWith("/demand_month_peak/config")).map(Published::payload).toList();
+        assertEquals(2, demand.size(), "the Belgian capacity tariff: current average demand and this month's peak");
+        for (String d : demand) {
+            var c = JSON.readTree(d);
+            assertEquals("power", c.get("device_class").asText());
+            assertEquals("W", c.get("unit_of_measurement").asText());
+        }
         for (String g : gas) {
             var c = JSON.readTree(g);
             assertEquals("m³", c.get("unit_of_measurement").asText());
