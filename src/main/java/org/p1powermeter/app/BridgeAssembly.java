@@ -13,6 +13,8 @@ import org.apache.camel.component.paho.PahoConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
+import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.component.paho.PahoConfiguration;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.GeneralSettings;
@@ -33,10 +35,14 @@ import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
+import org.p1powermeter.camel.source.LineSettings;
 import org.p1powermeter.camel.source.P1SerialEndpoint;
+import org.p1powermeter.camel.source.PortDetector;
+import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.WhenFull;
 import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.p1.DecryptionKeys;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
 import org.p1powermeter.vscp.SensorSettings;
@@ -49,6 +55,10 @@ final class BridgeAssembly {
 
     /** Registry name of the InputStream a capture source reads (a file, or the demo meter). */
     static final String INPUT_BEAN = "p1Input";
+    /** Registry name of the keys of an encrypted port ({@link DecryptionKeys}), so no key is ever in a URI. */
+    static final String KEYS_BEAN = "p1DecryptionKeys";
+    /** Registry name of the camel-paho component the MQTT input ({@code input_topic}) subscribes through. */
+    static final String INPUT_PAHO_BEAN = "p1InputPaho";
 
     /**
      * The GUID of {@code --demo} on a machine without a MAC address (a container with only loopback) when no
@@ -158,10 +168,91 @@ final class BridgeAssembly {
      */
     String serialUri() {
         SerialSettings s = settings.serial();
+        Optional<TcpAddress> tcp = s.tcpAddress();
+        if (tcp.isPresent()) {
+            return tcpUri(tcp.get());
+        }
         return "p1serial:" + s.port() + "?baudRate=" + s.baudRate() + "&dataBits=" + s.dataBits()
                 + "&parity=" + s.parity().name().toLowerCase(Locale.ROOT) + "&stopBits=" + s.stopBits().text()
                 + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
-                + "&autoDetect=" + s.autoDetect();
+                + "&autoDetect=" + s.autoDetect() + keysOption();
+    }
+
+    /**
+     * The serial source of the port {@code serial_port = auto} found, opened with the line settings it was found at
+     * (the configured ones for everything else).
+     */
+    String serialUri(PortDetector.Probe found) {
+        SerialSettings s = settings.serial();
+        LineSettings line = found.settings();
+        return "p1serial:" + found.port() + "?baudRate=" + line.baudRate() + "&dataBits=" + line.dataBits()
+                + "&parity=" + line.parity() + "&stopBits=" + line.stopBits()
+                + "&telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout()) + "&crcPolicy=" + s.crc().name()
+                + "&autoDetect=" + s.autoDetect() + keysOption();
+    }
+
+    /** {@code &keys=#p1DecryptionKeys} when the port is encrypted (the app binds {@link #KEYS_BEAN}), else empty. */
+    String keysOption() {
+        return settings.serial().keys().isPresent() ? "&keys=#" + KEYS_BEAN : "";
+    }
+
+    /**
+     * The MQTT input ({@code [MQTT] input_topic}): raw telegrams from the configured broker through the {@code paho}
+     * component, with its own client id. The topic filter is percent-encoded in the URI ({@code #} is %23).
+     */
+    String mqttInputUri() {
+        SerialSettings s = settings.serial();
+        return "p1mqtt:" + uriPath(settings.mqtt().inputTopic()) + "?pahoComponent=" + INPUT_PAHO_BEAN + "&qos="
+                + settings.mqtt().qos() + "&crcPolicy=" + s.crc().name() + keysOption();
+    }
+
+    /**
+     * The camel-paho component the MQTT input subscribes through ({@link #INPUT_PAHO_BEAN}): the [MQTT] broker, login
+     * (the password only here, in no URI) and TLS socket factory; Paho reconnects by itself after a drop.
+     */
+    PahoComponent inputPaho(String brokerUrl) throws ConfigException {
+        MqttSettings mqtt = settings.mqtt();
+        PahoConfiguration c = new PahoConfiguration();
+        c.setBrokerUrl(brokerUrl);
+        c.setClientId(mqtt.clientId().isEmpty() ? "p1-power-meter-" + Long.toHexString(System.nanoTime()) : mqtt.clientId());
+        if (mqtt.hasCredentials()) {
+            c.setUserName(mqtt.user());
+            c.setPassword(mqtt.password());
+        }
+        c.setAutomaticReconnect(true);
+        c.setCleanSession(true);
+        c.setConnectionTimeout(10);
+        Optional<SocketFactory> tls = tlsSocketFactory(brokerUrl);
+        if (tls.isPresent()) {
+            c.setSocketFactory(tls.get());
+            c.setHttpsHostnameVerificationEnabled(true);
+        }
+        PahoComponent paho = new PahoComponent();
+        paho.setConfiguration(c);
+        return paho;
+    }
+
+    private static String uriPath(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-_.~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The network dongle's source ({@code serial_port = tcp://HOST:PORT} or {@code socket://HOST:PORT}): the
+     * connection is made again when it drops, is refused or stays silent for {@code serial_timeout}.
+     */
+    private String tcpUri(TcpAddress address) {
+        SerialSettings s = settings.serial();
+        return "p1tcp:" + address + "?telegramTimeout=" + P1SerialEndpoint.telegramTimeoutText(s.timeout())
+                + "&crcPolicy=" + s.crc().name() + keysOption();
     }
 
     /**
@@ -169,7 +260,8 @@ final class BridgeAssembly {
      * waiting {@code intervalMillis} before each telegram (0: as fast as possible).
      */
     String captureUri(boolean stdin, String name, int intervalMillis) {
-        String crc = "crcPolicy=" + settings.serial().crc().name() + (intervalMillis > 0 ? "&interval=" + intervalMillis : "");
+        String crc = "crcPolicy=" + settings.serial().crc().name() + (intervalMillis > 0 ? "&interval=" + intervalMillis : "")
+                + (demo ? "" : keysOption()); // the simulated meter sends plain telegrams
         return stdin ? "p1capture:-?" + crc : "p1capture:" + name + "?input=#" + INPUT_BEAN + "&" + crc;
     }
 

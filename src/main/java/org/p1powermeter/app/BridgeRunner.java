@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.p1powermeter.app.config.BridgeSettings;
@@ -13,6 +15,7 @@ import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
 import org.p1powermeter.camel.P1Beans;
+import org.p1powermeter.camel.source.PortDetector;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
 import org.p1powermeter.spool.SpoolCounters;
 import org.slf4j.Logger;
@@ -27,6 +30,8 @@ final class BridgeRunner {
     private final BridgeSettings settings;
     private final PrintStream out;
     private Path demoSpoolDir;
+    /** The longest {@code serial_port = auto} listens on a port per line setting: DSMR 2.2-4 meters send every 10 s. */
+    static final Duration AUTO_PROBE_LIMIT = Duration.ofSeconds(11);
 
     BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
         this.cli = cli;
@@ -45,6 +50,10 @@ final class BridgeRunner {
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
+            settings.serial().keys().ifPresent(keys -> main.bind(BridgeAssembly.KEYS_BEAN, keys));
+            if (source.startsWith("p1mqtt:")) {
+                main.bind(BridgeAssembly.INPUT_PAHO_BEAN, assembly.inputPaho(brokerUrl));
+            }
             P1Beans beans = assembly.beans(cli.verbose(), out);
             stop.beans = beans;
             stop.homeAssistantRoutes = assembly.announcesAvailability() && !cli.dryRun();
@@ -59,8 +68,9 @@ final class BridgeRunner {
                 main.bind("p1spool", mqtt);
                 assembly.tlsSocketFactory(brokerUrl).ifPresent(f -> main.bind(BridgeAssembly.TLS_SOCKET_FACTORY_BEAN, f));
                 Path spoolDir = cli.demo() ? demoSpoolDir() : settings.spool().directory();
-                // a capture file or stdin waits when the spool is full; a live meter (serial, demo) drops the oldest
-                boolean sourceCanWait = cli.input().isPresent();
+                // a capture file, stdin or the MQTT input waits when the spool is full; a live meter (serial, TCP, demo)
+                // drops the oldest
+                boolean sourceCanWait = cli.input().isPresent() || source.startsWith("p1mqtt:");
                 main.addOverrideProperty("p1.mqtt.uri", assembly.mqttUri(brokerUrl, spoolDir, sourceCanWait));
                 P1SpoolComponent counted = mqtt;
                 beans.telegrams().metrics().deliveryCounts(() -> counted.counters().delivered(),
@@ -216,7 +226,40 @@ final class BridgeRunner {
             }
             return assembly.captureUri(false, "input", settings.general().inputIntervalMillis());
         }
+        if (settings.mqtt().hasInputTopic()) {
+            return assembly.mqttInputUri();
+        }
+        if (settings.serial().autoPort()) {
+            return assembly.serialUri(detectPort());
+        }
         return assembly.serialUri();
+    }
+
+    /**
+     * {@code serial_port = auto}: listens on every serial port jSerialComm finds for up to
+     * {@link #AUTO_PROBE_LIMIT} ({@code serial_timeout} when shorter) per line setting, and takes the one port that
+     * sends telegrams; none or several is an error that lists what was seen on each port.
+     */
+    private PortDetector.Probe detectPort() throws ConfigException {
+        Duration probe = settings.serial().timeout().compareTo(AUTO_PROBE_LIMIT) < 0 ? settings.serial().timeout()
+                : AUTO_PROBE_LIMIT;
+        List<String> ports = PortDetector.systemPorts();
+        System.err.println("p1-power-meter: serial_port = auto: listening on " + (ports.isEmpty() ? "no ports"
+                : String.join(", ", ports)) + " for up to " + probe.toSeconds() * 2 + " s");
+        PortDetector.Result result;
+        try {
+            result = new PortDetector(probe).detect(ports);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("serial_port = auto: interrupted while looking for the meter's port");
+        }
+        if (!result.found()) {
+            long sending = result.probes().stream().filter(PortDetector.Probe::telegram).count();
+            throw new ConfigException("serial_port = auto: " + (sending > 1 ? sending + " ports send P1 telegrams, set"
+                    + " serial_port to the meter's" : "no port sends P1 telegrams") + "; tried: " + result.tried());
+        }
+        System.err.println("p1-power-meter: serial_port = auto: chose " + result.chosen().describe());
+        return result.chosen();
     }
 
     /** The demo's spool lives in a temporary folder, so a demo leaves nothing behind in the working directory. */
@@ -243,7 +286,13 @@ final class BridgeRunner {
         if (cli.input().isPresent()) {
             return cli.inputIsStdin() ? "standard input" : cli.input().get();
         }
+        if (settings.mqtt().hasInputTopic()) {
+            return "the MQTT topic " + settings.mqtt().inputTopic();
+        }
         var s = settings.serial();
+        if (s.tcpAddress().isPresent()) {
+            return "the network dongle tcp://" + s.tcpAddress().get();
+        }
         return "serial port " + s.port() + " at " + s.baudRate() + " baud";
     }
 

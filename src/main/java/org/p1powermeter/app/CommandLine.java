@@ -17,6 +17,7 @@ import org.p1powermeter.app.config.SettingsLoader;
  */
 public final class CommandLine {
     private boolean help;
+    private boolean listPorts;
     private boolean verbose;
     private boolean debug;
     private boolean oneShot;
@@ -125,6 +126,7 @@ public final class CommandLine {
             case ONESHOT -> oneShot = true;
             case DRY_RUN -> dryRun = true;
             case DEMO -> demo = true;
+            case LIST_PORTS -> listPorts = true;
             case CONFIG, CONFIGURE -> configFile = once(configFile, Path.of(value), Option.CONFIG);
             case PROPERTIES -> propertiesFile = once(propertiesFile, Path.of(value), option);
             case INPUT -> input = once(input, value, option);
@@ -152,6 +154,11 @@ public final class CommandLine {
 
     public boolean help() {
         return help;
+    }
+
+    /** {@code --list-ports}: print the serial ports and exit. */
+    public boolean listPorts() {
+        return listPorts;
     }
 
     public boolean verbose() {

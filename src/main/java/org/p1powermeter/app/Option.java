@@ -15,7 +15,8 @@ enum Option {
     ONESHOT('s', "oneshot", null, "Publish the measurements of one telegram, then exit (for cron)."),
     INPUT('i', "input", "PATH|-", "Read telegrams from a capture file, or from standard input with -, instead of the serial port."),
     DRY_RUN('n', "dry-run", null, "Do not connect to MQTT; print each event as a JSON line on standard output."),
-    DEMO('\0', "demo", null, "Run an embedded MQTT broker and a simulated meter (cannot be combined with -i).");
+    DEMO('\0', "demo", null, "Run an embedded MQTT broker and a simulated meter (cannot be combined with -i)."),
+    LIST_PORTS('\0', "list-ports", null, "Print the serial ports with what jSerialComm knows about each, and exit.");
 
     private final char shortName;
     private final String longName;

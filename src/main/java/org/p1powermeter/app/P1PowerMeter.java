@@ -2,8 +2,10 @@ package org.p1powermeter.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.camel.source.PortDetector;
 
 /**
  * {@code java -jar p1-power-meter.jar}: the command line of the Python script {@code mqtt-p1-power-meter.py}
@@ -32,6 +34,16 @@ public final class P1PowerMeter {
         if (cli.help()) {
             out.print(CommandLine.usage());
             return 0;
+        }
+        if (cli.listPorts()) {
+            try {
+                List<String> ports = PortDetector.describePorts();
+                out.println(ports.isEmpty() ? "No serial ports found." : String.join(System.lineSeparator(), ports));
+                return 0;
+            } catch (RuntimeException | LinkageError e) { // jSerialComm's native library did not load
+                err.println("p1-power-meter: cannot list the serial ports: " + e);
+                return 1;
+            }
         }
         Logging.configure(cli.verbose(), cli.debug());
         BridgeSettings settings;

@@ -9,6 +9,8 @@ public final class P1Constants {
     public static final String TELEGRAM_SEQUENCE = "CamelP1TelegramSequence";
     @Metadata(description = "The source the telegram came from (serial port path, capture file or stdin)", javaType = "String")
     public static final String SOURCE = "CamelP1Source";
+    @Metadata(description = "The MQTT topic a telegram read by p1mqtt: arrived on", javaType = "String")
+    public static final String INPUT_TOPIC = "CamelP1InputTopic";
     @Metadata(description = "Measurement name, e.g. momentan_active_effect_out (M-Bus: gas_volume_2)", javaType = "String")
     public static final String MEASUREMENT_NAME = "CamelP1MeasurementName";
     @Metadata(description = "OBIS id of the measurement, e.g. 1-0:1.7.0", javaType = "String")

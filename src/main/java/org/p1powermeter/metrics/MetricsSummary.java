@@ -18,6 +18,9 @@ final class MetricsSummary {
         for (long n : m.getSkipped().values()) {
             sum += n;
         }
+        for (long n : m.getDecryptFailures().values()) {
+            sum += n;
+        }
         return sum;
     }
 
@@ -35,6 +38,7 @@ final class MetricsSummary {
                         .append(" (").append(m.droppedBytes(r)).append(" bytes)");
             }
         }
+        m.getDecryptFailures().forEach((reason, n) -> appendIfSet(s, "decrypt failed " + reason, n));
         appendIfSet(s, "parse issues", m.get(P1Metrics.Counter.PARSE_ISSUES));
         m.getSkipped().forEach((reason, n) -> appendIfSet(s, "skipped " + reason, n));
         appendIfSet(s, "events published", m.get(P1Metrics.Counter.EVENTS_PUBLISHED));

@@ -14,6 +14,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.p1powermeter.measure.SkipReason;
+import org.p1powermeter.p1.DecryptFailure;
 import org.p1powermeter.p1.DropReason;
 import org.p1powermeter.p1.ObisId;
 
@@ -48,6 +49,7 @@ public final class P1Metrics implements P1MetricsMXBean {
     private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
     private final AtomicLongArray dropped = new AtomicLongArray(DROPS.length);
     private final AtomicLongArray droppedBytes = new AtomicLongArray(DROPS.length);
+    private final AtomicLongArray decryptFailures = new AtomicLongArray(DecryptFailure.values().length);
     private final AtomicLongArray skipped = new AtomicLongArray(SKIPS.length + 1);
     /** Counts per unknown OBIS id; bounded (garbage with a valid CRC could name many), the rest under "other". */
     private final ConcurrentHashMap<String, LongAdder> unknownObis = new ConcurrentHashMap<>();
@@ -85,6 +87,24 @@ public final class P1Metrics implements P1MetricsMXBean {
 
     public long droppedBytes(DropReason reason) {
         return droppedBytes.get(reason.ordinal());
+    }
+
+    /** An encrypted frame gave no telegram, for {@code reason}. */
+    public void decryptFailed(DecryptFailure reason) {
+        decryptFailures.incrementAndGet(reason.ordinal());
+    }
+
+    public long decryptFailures(DecryptFailure reason) {
+        return decryptFailures.get(reason.ordinal());
+    }
+
+    @Override
+    public Map<String, Long> getDecryptFailures() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (DecryptFailure r : DecryptFailure.values()) {
+            m.put(r.name(), decryptFailures.get(r.ordinal()));
+        }
+        return m;
     }
 
     public void countSkipped(SkipReason reason) {

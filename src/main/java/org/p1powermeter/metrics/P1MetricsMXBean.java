@@ -52,4 +52,7 @@ public interface P1MetricsMXBean {
 
     /** One line with every counter that is not zero. */
     String getSummary();
+
+    /** Encrypted frames that gave no telegram, per reason (WRONG_KEY, TAG_MISMATCH, COUNTER_BACKWARDS, TRUNCATED, MALFORMED). */
+    Map<String, Long> getDecryptFailures();
 }

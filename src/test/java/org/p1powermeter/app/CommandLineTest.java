@@ -139,4 +139,11 @@ class CommandLineTest {
         assertTrue(settings.general().oneShot());
         assertEquals("cli-host", settings.mqtt().host());
     }
+
+    @Test
+    void listPortsIsAFlagOfItsOwn() throws Exception {
+        org.junit.jupiter.api.Assertions.assertTrue(CommandLine.parse("--list-ports").listPorts());
+        org.junit.jupiter.api.Assertions.assertFalse(CommandLine.parse("-v").listPorts());
+        org.junit.jupiter.api.Assertions.assertTrue(CommandLine.usage().contains("--list-ports"));
+    }
 }

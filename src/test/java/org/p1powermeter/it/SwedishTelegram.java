@@ -62,6 +62,24 @@ final class SwedishTelegram {
         }
     }
 
+    /**
+     * The telegram with {@code 1-0:1.8.0} (sum_active_energy_out, note "Meter reading active energy out") set to
+     * {@code 1000 + n} kWh and its CRC made right again: telegrams a test can tell apart by that one value.
+     */
+    static byte[] numbered(int n) throws IOException {
+        String text = new String(bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("1-0:1.8.0(00006678.394*kWh)", String.format("1-0:1.8.0(%08d.000*kWh)", 1000 + n));
+        int bang = text.indexOf('!');
+        byte[] body = text.substring(0, bang + 1).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String crc = String.format("%04X", org.p1powermeter.p1.Crc16Arc.compute(body));
+        return (text.substring(0, bang + 1) + crc + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The value {@link #numbered(int)} gives sum_active_energy_out, as the bridge publishes it with no_vscp. */
+    static String numberedValue(int n) {
+        return (1000 + n) + ".000";
+    }
+
     /** The config.ini of the Python script (test resource), pointed at this test's broker and port. */
     static String seedConfig(int brokerPort, String serialPort, Map<String, String> overrides) throws IOException {
         String ini;

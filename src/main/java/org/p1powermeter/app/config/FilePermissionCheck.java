@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Warns when a file holding the MQTT password can be read by group or others (POSIX file systems only). */
+/** Warns when a file holding a secret (the MQTT password, a P1 key) can be read by group or others (POSIX only). */
 final class FilePermissionCheck {
     private static final Set<PosixFilePermission> READ_BY_OTHERS =
             EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
@@ -17,8 +17,11 @@ final class FilePermissionCheck {
     private FilePermissionCheck() {
     }
 
-    /** The warning for a password file readable by group or others, or empty (also when POSIX is not supported). */
-    static Optional<String> passwordFileWarning(Path file) {
+    /**
+     * The warning for a file holding {@code secret} that group or others can read, or empty (also when POSIX is not
+     * supported).
+     */
+    static Optional<String> secretFileWarning(Path file, SettingKey secret) {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);
@@ -28,7 +31,9 @@ final class FilePermissionCheck {
         if (permissions.stream().noneMatch(READ_BY_OTHERS::contains)) {
             return Optional.empty();
         }
-        return Optional.of(file + " holds the MQTT password but is readable by group or others ("
+        String what = secret.name().equals(SettingCatalog.PASSWORD) ? "the MQTT password"
+                : "the " + secret.name() + " of the encrypted P1 port";
+        return Optional.of(file + " holds " + what + " but is readable by group or others ("
                 + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + file);
     }
 }

@@ -11,11 +11,12 @@ import org.p1powermeter.measure.Sensor;
 /**
  * The [MQTT] section. {@code url} (e.g. {@code ssl://broker:8883}) replaces host and port when set; empty
  * {@code user} means no login; empty {@code clientId} means the app makes one up; {@code tls} holds the CA and
- * client certificate files for a TLS URL ({@link #isTlsUrl}). {@link #toString()} masks the password.
+ * client certificate files for a TLS URL ({@link #isTlsUrl}); {@code inputTopic} is the topic filter raw telegrams are
+ * read from (empty: off). {@link #toString()} masks the password.
  */
 public record MqttSettings(String host, int port, Optional<String> url, String user, String password,
         String clientId, String topic, int qos, boolean retained, Map<Sensor, String> notes,
-        TlsSettings tls) {
+        TlsSettings tls, String inputTopic) {
 
     public MqttSettings {
         notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
@@ -42,6 +43,11 @@ public record MqttSettings(String host, int port, Optional<String> url, String u
         return lower.startsWith("ssl://") || lower.startsWith("wss://") || lower.startsWith("mqtts://");
     }
 
+    /** True when telegrams are read from {@link #inputTopic()} instead of the serial port. */
+    public boolean hasInputTopic() {
+        return !inputTopic.isEmpty();
+    }
+
     public boolean hasCredentials() {
         return !user.isEmpty();
     }
@@ -60,6 +66,6 @@ public record MqttSettings(String host, int port, Optional<String> url, String u
     public String toString() {
         return "MqttSettings[brokerUrl=" + brokerUrl() + ", user=" + user
                 + ", password=" + (password.isEmpty() ? "" : RawSettings.MASK) + ", clientId=" + clientId
-                + ", topic=" + topic + ", qos=" + qos + ", retained=" + retained + ", notes=" + notes + ", tls=" + tls + "]";
+                + ", topic=" + topic + ", qos=" + qos + ", retained=" + retained + ", notes=" + notes + ", tls=" + tls + ", inputTopic=" + inputTopic + "]";
     }
 }

@@ -2,11 +2,30 @@ package org.p1powermeter.app.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
+import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.DecryptionKeys;
 
-/** The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone). */
+/**
+ * The [SERIAL] section, plus how telegrams are checked (crc) and read (the meter's time zone), and the keys of an
+ * encrypted port (empty: not encrypted; {@link DecryptionKeys#toString()} shows no key).
+ */
 public record SerialSettings(String port, int baudRate, int dataBits, Parity parity, StopBits stopBits,
-        Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect) {
+        Duration timeout, CrcPolicy crc, ZoneId meterZone, boolean autoDetect, Optional<DecryptionKeys> keys) {
+
+    /** {@code serial_port = auto}: the bridge finds the port that sends telegrams. */
+    public static final String AUTO = "auto";
+
+    /** True for {@code serial_port = auto}. */
+    public boolean autoPort() {
+        return AUTO.equalsIgnoreCase(port);
+    }
+
+    /** The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}. */
+    public Optional<TcpAddress> tcpAddress() {
+        return TcpAddress.fromSerialPort(port).map(TcpAddress::parse);
+    }
 
     public enum Parity {
         NONE,

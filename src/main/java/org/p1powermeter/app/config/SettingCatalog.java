@@ -39,6 +39,7 @@ public final class SettingCatalog {
     public static final String QOS = "qos";
     public static final String CLIENT_ID = "client_id";
     public static final String RETAINED = "retained";
+    public static final String INPUT_TOPIC = "input_topic";
     public static final String URL = "url";
     public static final String CA_FILE = "ca_file";
     public static final String CERT_FILE = "cert_file";
@@ -53,6 +54,8 @@ public final class SettingCatalog {
     public static final String CRC = "crc";
     public static final String METER_ZONE = "meter_zone";
     public static final String SERIAL_AUTODETECT = "serial_autodetect";
+    public static final String DECRYPTION_KEY = "decryption_key";
+    public static final String AUTHENTICATION_KEY = "authentication_key";
     public static final String INPUT_INTERVAL = "input_interval";
     public static final String SPOOL_DIR = "spool_dir";
     public static final String SPOOL_MAX_MB = "spool_max_mb";
@@ -148,12 +151,13 @@ public final class SettingCatalog {
         keys.add(new SettingKey(m, TOPIC, DEFAULT_TOPIC, "Topic of the events; {xguid}, {xclass} and {xtype} are replaced"));
         keys.add(new SettingKey(m, QOS, "1", "MQTT quality of service 0, 1 or 2"));
         keys.add(new SettingKey(m, RETAINED, "false", "Publish with the retained flag"));
+        keys.add(new SettingKey(m, INPUT_TOPIC, "", "Read raw telegrams from this topic of the broker instead of the serial port (one telegram per message, e.g. dsmr/raw; + and # allowed); empty = off"));
         for (Sensor sensor : Sensor.all()) {
             keys.add(new SettingKey(m, NOTE_PREFIX + sensor.configName(), sensor.defaultNote(),
                     "Note of the event (the topic when no_vscp = true) for " + sensor.configName()));
         }
         Section s = Section.SERIAL;
-        keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on"));
+        keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on; auto = the one port that sends telegrams; or a network dongle: tcp://HOST:PORT (or socket://HOST:PORT)"));
         keys.add(new SettingKey(s, SERIAL_BAUDRATE, "115200", "Baud rate: 115200 for DSMR 4/5 and eMUCs, 9600 for DSMR 2.2/3"));
         keys.add(new SettingKey(s, SERIAL_DATABITS, "8", "Data bits 5-8: 8 for DSMR 4/5, 7 for DSMR 2.2/3"));
         keys.add(new SettingKey(s, SERIAL_PARITY, "none", "Parity none, even, odd, mark or space: none for DSMR 4/5, even for DSMR 2.2/3"));
@@ -162,6 +166,8 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
         keys.add(new SettingKey(s, METER_ZONE, TelegramParser.DEFAULT_ZONE.getId(), "Time zone whose standard (W) and daylight (S) offsets the meter's timestamps are read with (a java.time ZoneId); the meter's W/S flag picks one"));
         keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
+        keys.add(new SettingKey(s, DECRYPTION_KEY, "", "Encrypted P1 (Luxembourg Smarty, some Austrian meters): the meter's key, 32 hex digits from the grid operator; empty = the port is not encrypted (better set it with P1_SERIAL_DECRYPTION_KEY)"));
+        keys.add(new SettingKey(s, AUTHENTICATION_KEY, "", "Encrypted P1: the authentication key, 32 hex digits, for meters that have their own (some Austrian ones); empty = the key every Smarty meter uses"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
         keys.add(new SettingKey(o, SPOOL_MAX_MB, String.valueOf(P1SpoolConfiguration.DEFAULT_MAX_SIZE >> 20), "Most megabytes the spool may hold (1-65536; 64 hold about 51 hours of a 26-event telegram per second); when full, a live meter's oldest telegrams are dropped (counted, with a warning), a capture file or stdin waits"));

@@ -23,7 +23,8 @@ public record SettingKey(Section section, String name, String defaultText, Strin
 
     /** True for keys whose value must never be printed. */
     public boolean isSecret() {
-        return name.equals(SettingCatalog.PASSWORD);
+        return name.equals(SettingCatalog.PASSWORD) || name.equals(SettingCatalog.DECRYPTION_KEY)
+                || name.equals(SettingCatalog.AUTHENTICATION_KEY);
     }
 
     @Override

@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.p1powermeter.camel.source.TcpAddress;
+import org.p1powermeter.camel.source.TopicFilters;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.DecryptionKeys;
 import org.p1powermeter.p1.TelegramParser;
 
 /** Turns the layered {@link RawSettings} into the typed sections, collecting one problem line per bad value. */
@@ -102,7 +105,32 @@ final class SettingsValidator {
                 reader.value(SettingCatalog.PASSWORD).text(), reader.text(SettingCatalog.CLIENT_ID),
                 reader.topicText(SettingCatalog.TOPIC, false),
                 reader.intInRange(SettingCatalog.QOS, 0, 2, "an MQTT QoS"),
-                reader.bool(SettingCatalog.RETAINED), notes, tls(url));
+                reader.bool(SettingCatalog.RETAINED), notes, tls(url), inputTopic(noVscp, notes.values()));
+    }
+
+    /**
+     * A valid topic filter that no event of the bridge can match (the topic template, or the notes with no_vscp):
+     * else the bridge would read its own events back as input.
+     */
+    private String inputTopic(boolean noVscp, java.util.Collection<String> notes) {
+        String filter = reader.text(SettingCatalog.INPUT_TOPIC);
+        if (filter.isEmpty()) {
+            return "";
+        }
+        String problem = TopicFilters.problem(filter);
+        if (problem != null) {
+            reader.problem(SettingCatalog.INPUT_TOPIC, "is not an MQTT topic filter: it " + problem);
+            return "";
+        }
+        List<String> published = noVscp ? List.copyOf(notes) : List.of(reader.text(SettingCatalog.TOPIC));
+        for (String topic : published) {
+            if (TopicFilters.overlaps(filter, topic)) {
+                reader.problem(SettingCatalog.INPUT_TOPIC, "overlaps the topic the bridge publishes its events on ("
+                        + topic + "): its own events would come back as input; choose a topic outside it");
+                return "";
+            }
+        }
+        return filter;
     }
 
     /**
@@ -153,13 +181,47 @@ final class SettingsValidator {
         if (port.isEmpty()) {
             reader.problem(SettingCatalog.SERIAL_PORT, "must not be empty");
         }
+        tcpAddress(port);
         return new SerialSettings(port, baudRate(),
                 reader.intInRange(SettingCatalog.SERIAL_DATABITS, 5, 8, "a number of data bits"),
                 reader.choice(SettingCatalog.SERIAL_PARITY, SerialSettings.Parity.class),
                 reader.choice(SettingCatalog.SERIAL_STOPBITS, SerialSettings.StopBits.class,
                         SerialSettings.StopBits::text),
                 timeout(), reader.choice(SettingCatalog.CRC, CrcPolicy.class), meterZone(),
-                reader.bool(SettingCatalog.SERIAL_AUTODETECT));
+                reader.bool(SettingCatalog.SERIAL_AUTODETECT), decryptionKeys());
+    }
+
+    /** Both keys must be 32 hex digits; the messages never show them (they are secret settings). */
+    private Optional<DecryptionKeys> decryptionKeys() {
+        String key = reader.text(SettingCatalog.DECRYPTION_KEY);
+        String auth = reader.text(SettingCatalog.AUTHENTICATION_KEY);
+        boolean ok = true;
+        for (String name : List.of(SettingCatalog.DECRYPTION_KEY, SettingCatalog.AUTHENTICATION_KEY)) {
+            String text = reader.text(name);
+            String complaint = text.isEmpty() ? null : DecryptionKeys.problem(text);
+            if (complaint != null) {
+                reader.problem(name, complaint);
+                ok = false;
+            }
+        }
+        if (key.isEmpty() && !auth.isEmpty()) {
+            reader.problem(SettingCatalog.AUTHENTICATION_KEY, "needs decryption_key (the meter's key) as well");
+            ok = false;
+        }
+        return ok && !key.isEmpty() ? Optional.of(DecryptionKeys.parse(key, auth)) : Optional.empty();
+    }
+
+    /** A {@code tcp://} or {@code socket://} serial_port must name HOST:PORT. */
+    private void tcpAddress(String port) {
+        Optional<String> tcp = TcpAddress.fromSerialPort(port);
+        if (tcp.isPresent()) {
+            try {
+                TcpAddress.parse(tcp.get());
+            } catch (IllegalArgumentException e) {
+                reader.problem(SettingCatalog.SERIAL_PORT, "is not a TCP address: " + e.getMessage()
+                        + "; write tcp://HOST:PORT or socket://HOST:PORT");
+            }
+        }
     }
 
     /** The [HOMEASSISTANT] section; {@code interval} is [GENERAL] interval, which expire_after must exceed twice over. */

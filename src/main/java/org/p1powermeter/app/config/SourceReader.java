@@ -41,7 +41,7 @@ final class SourceReader {
         }
         warnings.addAll(ini.warnings());
         Set<String> unknownSections = new LinkedHashSet<>();
-        boolean holdsPassword = false;
+        SettingKey secret = null;
         for (IniFile.Entry entry : ini.entries()) {
             String where = ini.fileName() + ":" + entry.line();
             Optional<Section> section = Section.byName(entry.section());
@@ -56,7 +56,7 @@ final class SourceReader {
             Optional<SettingKey> key = SettingCatalog.find(section.get(), entry.key());
             if (key.isPresent()) {
                 raw.put(key.get(), entry.value(), ini.originOf(entry));
-                holdsPassword |= key.get().isSecret() && !entry.value().isEmpty();
+                secret = secret == null && key.get().isSecret() && !entry.value().isEmpty() ? key.get() : secret;
                 continue;
             }
             Optional<SettingKey> elsewhere = SettingCatalog.byName(entry.key());
@@ -68,8 +68,8 @@ final class SourceReader {
                         + "] is ignored" + suggestion(entry.key(), SettingCatalog.names(section.get()), "", ""));
             }
         }
-        if (holdsPassword) {
-            FilePermissionCheck.passwordFileWarning(file).ifPresent(warnings::add);
+        if (secret != null) {
+            FilePermissionCheck.secretFileWarning(file, secret).ifPresent(warnings::add);
         }
     }
 
@@ -87,7 +87,7 @@ final class SourceReader {
         }
         List<String> propertyKeys = new ArrayList<>();
         SettingCatalog.all().forEach(key -> propertyKeys.add(key.propertyKey()));
-        boolean holdsPassword = false;
+        SettingKey secret = null;
         for (String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!lower.startsWith("p1.")) {
@@ -102,10 +102,10 @@ final class SourceReader {
             }
             String value = properties.getProperty(name);
             raw.put(key.get(), value, new SettingOrigin(SettingOrigin.Kind.PROPERTIES, where));
-            holdsPassword |= key.get().isSecret() && !value.isEmpty();
+            secret = secret == null && key.get().isSecret() && !value.isEmpty() ? key.get() : secret;
         }
-        if (holdsPassword) {
-            FilePermissionCheck.passwordFileWarning(file).ifPresent(warnings::add);
+        if (secret != null) {
+            FilePermissionCheck.secretFileWarning(file, secret).ifPresent(warnings::add);
         }
     }
 

@@ -57,4 +57,51 @@ class SecretMaskingTest {
         assertEquals(1, new SettingsLoader().propertiesFile(withPassword, true).load().warnings().size());
         assertTrue(new SettingsLoader().propertiesFile(without, true).load().warnings().isEmpty());
     }
+
+    private static final String P1_KEY = "D491470F47126332B07D1923B3504188";
+    private static final String P1_AUTH = "102030405060708090A0B0C0D0E0F000";
+
+    @Test
+    void theKeysOfAnEncryptedPortAreMaskedLikeThePassword() throws Exception {
+        BridgeSettings settings = new SettingsLoader().environment(Map.of("P1_SERIAL_DECRYPTION_KEY", P1_KEY,
+                "P1_SERIAL_AUTHENTICATION_KEY", P1_AUTH)).load();
+        assertTrue(settings.serial().keys().isPresent());
+        for (String shown : java.util.List.of(settings.toString(), settings.serial().toString(),
+                String.join("\n", settings.describe()))) {
+            assertFalse(shown.contains(P1_KEY) || shown.contains(P1_AUTH), shown);
+            assertFalse(shown.toUpperCase(java.util.Locale.ROOT).contains("D491470F"), shown);
+        }
+        assertTrue(settings.describe().contains("[SERIAL] decryption_key = **** (environment P1_SERIAL_DECRYPTION_KEY)"));
+        assertTrue(settings.describe().contains("[SERIAL] authentication_key = **** (environment P1_SERIAL_AUTHENTICATION_KEY)"));
+    }
+
+    @Test
+    void aMalformedKeyIsReportedWithoutShowingIt() {
+        String typo = P1_KEY.substring(0, 31) + "Z";
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> new SettingsLoader().commandLineSetting("decryption_key=" + typo, "--set")
+                        .commandLineSetting("authentication_key=" + P1_AUTH + "0", "--set").load());
+        assertEquals(java.util.List.of(
+                "command line --set: decryption_key = '****' is not 32 hex digits (it has characters other than 0-9 and A-F)",
+                "command line --set: authentication_key = '****' is not 32 hex digits (it has 33 characters)"), e.problems());
+        assertFalse(e.getMessage().contains(typo.substring(0, 12)), e.getMessage());
+    }
+
+    @Test
+    void anAuthenticationKeyAloneIsAProblem() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> new SettingsLoader().commandLineSetting("authentication_key=" + P1_AUTH, "--set").load());
+        assertEquals(java.util.List.of("command line --set: authentication_key = '****' needs decryption_key (the"
+                + " meter's key) as well"), e.problems());
+    }
+
+    @Test
+    void warnsWhenTheIniFileWithAP1KeyIsReadableByOthers() throws Exception {
+        Path ini = TestFiles.write(dir, "config.ini", "[SERIAL]\ndecryption_key=" + P1_KEY + "\n");
+        Assumptions.assumeTrue(Files.getFileStore(ini).supportsFileAttributeView("posix"));
+        Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r--r--"));
+        java.util.List<String> warnings = TestFiles.loadIni(ini).warnings();
+        assertEquals(java.util.List.of(ini + " holds the decryption_key of the encrypted P1 port but is readable by group or"
+                + " others (rw-r--r--); run: chmod 600 " + ini), warnings);
+    }
 }
