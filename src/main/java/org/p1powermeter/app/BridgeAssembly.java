@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.camel.component.paho.PahoComponent;
+import org.apache.camel.component.paho.PahoConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
@@ -15,6 +17,8 @@ import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.component.paho.PahoConfiguration;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.GeneralSettings;
+import org.p1powermeter.app.config.HomeAssistantSettings;
 import org.p1powermeter.app.config.MqttSettings;
 import org.p1powermeter.app.config.SerialSettings;
 import org.p1powermeter.app.config.SpoolSettings;
@@ -22,6 +26,11 @@ import org.p1powermeter.app.config.VscpSettings;
 import org.p1powermeter.app.tls.TlsSocketFactories;
 import org.p1powermeter.camel.ConsolePrinter;
 import org.p1powermeter.camel.DryRunPrinter;
+import org.p1powermeter.camel.HomeAssistantStage;
+import org.p1powermeter.camel.RateWindowStage;
+import org.p1powermeter.ha.HaOptions;
+import org.p1powermeter.ha.HomeAssistantMessages;
+import org.p1powermeter.rate.RateWindows;
 import org.p1powermeter.camel.P1Beans;
 import org.p1powermeter.camel.P1TelegramProcessor;
 import org.p1powermeter.camel.SendGroupFilter;
@@ -60,6 +69,7 @@ final class BridgeAssembly {
     private final BridgeSettings settings;
     private final boolean demo;
     private final Function<String, Optional<byte[]>> macOf;
+    private String haClientId;
 
     BridgeAssembly(BridgeSettings settings) {
         this(settings, false);
@@ -94,10 +104,39 @@ final class BridgeAssembly {
                 sensor -> new SensorSettings(vscp.sensorIndex(sensor), vscp.id(sensor), mqtt.note(sensor)));
         VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
                 vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC());
-        return new P1Beans(new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
-                new MeasurementExtractor(serial.meterZone())),
-                new SendGroupFilter(settings.general().sentGroups()), format, new ConsolePrinter(verbose, out),
-                new DryRunPrinter(out));
+        P1TelegramProcessor telegrams = new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
+                new MeasurementExtractor(serial.meterZone()));
+        GeneralSettings general = settings.general();
+        HomeAssistantSettings ha = settings.homeAssistant();
+        RateWindows windows = new RateWindows(general.interval(), ha.heartbeat(general.interval()));
+        HomeAssistantStage homeAssistant = ha.discovery()
+                ? new HomeAssistantStage(new HomeAssistantMessages(haOptions()), ha.vscp(), general.sentGroups())
+                : HomeAssistantStage.off();
+        return new P1Beans(telegrams, new SendGroupFilter(general.sentGroups()), format,
+                new ConsolePrinter(verbose, out), new DryRunPrinter(out),
+                new RateWindowStage(windows, general.sentGroups(), telegrams.metrics(), Clock.systemUTC()), homeAssistant);
+    }
+
+    /** The Home Assistant options of [HOMEASSISTANT] and [GENERAL] interval. */
+    HaOptions haOptions() {
+        HomeAssistantSettings ha = settings.homeAssistant();
+        GeneralSettings general = settings.general();
+        return new HaOptions(ha.prefix(), ha.baseTopic(), ha.expireAfter(general.interval()),
+                general.intervalMinMax() && !general.interval().isZero(), version(), ha.supportUrl());
+    }
+
+    /** The bridge's version from the jar's manifest ({@code dev} when run from classes). */
+    static String version() {
+        String v = BridgeAssembly.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * True when the bridge says it is offline (will, orderly stop): with [HOMEASSISTANT] discovery, except one-shot
+     * runs (cron), which end after every telegram; their sensors go unavailable by expire_after alone.
+     */
+    boolean announcesAvailability() {
+        return settings.homeAssistant().discovery() && !settings.general().oneShot();
     }
 
     /**
@@ -246,8 +285,16 @@ final class BridgeAssembly {
      * absolute {@code file:}). The settings validator already checked that each file exists and can be read.
      */
     String routesPattern() {
+        return routesPattern(false);
+    }
+
+    /** {@link #routesPattern()}; with [HOMEASSISTANT] discovery (not in a dry run) also the Home Assistant routes. */
+    String routesPattern(boolean dryRun) {
         List<String> patterns = new ArrayList<>();
         patterns.add(P1Beans.ROUTE);
+        if (settings.homeAssistant().discovery() && !dryRun) {
+            patterns.add(P1Beans.HOME_ASSISTANT_ROUTE);
+        }
         for (String route : settings.general().routes()) {
             boolean prefixed = route.startsWith("classpath:") || route.startsWith("file:");
             patterns.add(prefixed ? route : "file:" + Path.of(route).toAbsolutePath());
@@ -283,6 +330,10 @@ final class BridgeAssembly {
         option(uri, "maxAgeHours", String.valueOf(spool.maxAge().toHours()));
         option(uri, "deliveryTimeout", String.valueOf(spool.deliveryTimeout().toMillis()));
         option(uri, "whenFull", (sourceCanWait ? WhenFull.WAIT : WhenFull.DROP_OLDEST).name());
+        if (announcesAvailability()) {
+            // the bridge's will: offline, retained, QoS 1 (the endpoint's will defaults) on its status topic
+            option(uri, "willTopic", haOptions().statusTopic());
+        }
         return uri.toString();
     }
 
@@ -306,5 +357,40 @@ final class BridgeAssembly {
     Optional<SocketFactory> tlsSocketFactory(String brokerUrl) throws ConfigException {
         return MqttSettings.isTlsUrl(brokerUrl) ? Optional.of(TlsSocketFactories.create(settings.mqtt().tls()))
                 : Optional.empty();
+    }
+
+    /**
+     * The {@code paho} component the Home Assistant routes subscribe with ({@code homeassistant/status} and the
+     * bridge's status): the [MQTT] broker, login and TLS, its own client id ({@link #homeAssistantClientId}).
+     */
+    PahoComponent homeAssistantPaho(String brokerUrl) throws ConfigException {
+        MqttSettings mqtt = settings.mqtt();
+        PahoConfiguration c = new PahoConfiguration();
+        c.setBrokerUrl(brokerUrl);
+        c.setClientId(homeAssistantClientId());
+        c.setQos(1);
+        if (mqtt.hasCredentials()) {
+            c.setUserName(mqtt.user());
+            c.setPassword(mqtt.password());
+        }
+        c.setAutomaticReconnect(true);
+        c.setCleanSession(true);
+        c.setConnectionTimeout(10);
+        if (MqttSettings.isTlsUrl(brokerUrl)) {
+            c.setSocketFactory(TlsSocketFactories.create(mqtt.tls()));
+            c.setHttpsHostnameVerificationEnabled(true);
+        }
+        PahoComponent paho = new PahoComponent();
+        paho.setConfiguration(c);
+        return paho;
+    }
+
+    /** The client id stem of the Home Assistant subscriptions ([MQTT] client_id, or generated; -ha and -status added). */
+    String homeAssistantClientId() {
+        if (haClientId == null) {
+            String id = settings.mqtt().clientId();
+            haClientId = id.isEmpty() ? "p1-power-meter-" + Long.toHexString(System.nanoTime()) : id;
+        }
+        return haClientId;
     }
 }

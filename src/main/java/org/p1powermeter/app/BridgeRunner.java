@@ -52,7 +52,8 @@ final class BridgeRunner {
     int run() throws Exception {
         BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
         Main main = new Main();
-        RunControl control = new RunControl(settings.general().oneShot(), main::completed);
+        OrderlyStop stop = new OrderlyStop(main);
+        RunControl control = new RunControl(settings.general().oneShot(), stop);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
         P1SpoolComponent mqtt = null;
         ObserveServer observe = null;
@@ -66,6 +67,8 @@ final class BridgeRunner {
             if (source.startsWith("p1mqtt:")) {
                 main.bind(BridgeAssembly.INPUT_PAHO_BEAN, assembly.inputPaho(brokerUrl));
             }
+            stop.beans = beans;
+            stop.homeAssistantRoutes = assembly.announcesAvailability() && !cli.dryRun();
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
                 out.println("Demo: no network interface with a MAC address here; the events carry the demo GUID "
                         + BridgeAssembly.DEMO_GUID);
@@ -96,7 +99,12 @@ final class BridgeRunner {
             });
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
-            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern());
+            main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern(cli.dryRun()));
+            main.addOverrideProperty("p1.rate.windows", Boolean.toString(!settings.general().interval().isZero()));
+            if (beans.homeAssistant().enabled() && !cli.dryRun()) {
+                main.bind("paho", assembly.homeAssistantPaho(brokerUrl)); // the HA routes' subscriptions
+                homeAssistantProperties(main, beans, assembly.homeAssistantClientId());
+            }
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
@@ -111,7 +119,7 @@ final class BridgeRunner {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() && !cli.demo() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
-            TerminationSignal.install(main::completed);
+            TerminationSignal.install(stop);
             if (settings.watch().httpEnabled()) {
                 observe = ObserveServer.start(settings.watch(), main::getCamelContext, metrics);
                 LOG.info("Observability on http://{}:{}{} (health, live, ready) and {}", settings.watch().httpBind(),
@@ -142,6 +150,63 @@ final class BridgeRunner {
                 deleteTree(demoSpoolDir);
             }
         }
+    }
+
+    /**
+     * The stop of the app (end of input, one-shot, SIGTERM, Ctrl-C), while everything still runs: the Home Assistant
+     * routes stop answering the bridge's own offline, the open rate windows are published (direct:p1-rate-flush), then
+     * the bridge's offline status (direct:p1-offline); then camel-main stops the routes and the sink delivers.
+     */
+    private static final class OrderlyStop implements Runnable {
+        private final Main main;
+        private final java.util.concurrent.atomic.AtomicBoolean flushed = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile P1Beans beans;
+        private volatile boolean homeAssistantRoutes;
+
+        OrderlyStop(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public void run() {
+            P1Beans b = beans;
+            if (b != null && flushed.compareAndSet(false, true)) {
+                b.homeAssistant().stopping();
+                if (main.getCamelContext() != null && main.getCamelContext().isStarted()) {
+                    if (b.rate().windows().windowed()) {
+                        send("direct:p1-rate-flush", "the open rate windows");
+                    }
+                    if (homeAssistantRoutes) {
+                        send("direct:p1-offline", "the bridge's offline status");
+                    }
+                }
+            }
+            main.completed();
+        }
+
+        private void send(String endpoint, String what) {
+            try (org.apache.camel.ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
+                template.sendBody(endpoint, null);
+            } catch (Exception e) {
+                LOG.error("Could not publish {} at stop: {}", what, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The Home Assistant routes' settings: their topics and client id, and Camel's supervising route controller for
+     * them, so a broker that is down at start delays their subscriptions (retried every 5 s) instead of failing the
+     * start; the other routes start as before.
+     */
+    private static void homeAssistantProperties(Main main, P1Beans beans, String clientId) {
+        org.p1powermeter.ha.HaOptions options = beans.homeAssistant().messages().options();
+        main.addOverrideProperty("p1.ha.birth-topic", options.birthTopic());
+        main.addOverrideProperty("p1.ha.status-topic", options.statusTopic());
+        main.addOverrideProperty("p1.ha.client-id", clientId);
+        main.addOverrideProperty("camel.routecontroller.enabled", "true");
+        main.addOverrideProperty("camel.routecontroller.includeRoutes", "p1-ha-*");
+        main.addOverrideProperty("camel.routecontroller.backOffDelay", "5000");
+        main.addOverrideProperty("camel.routecontroller.backOffMaxAttempts", "0");
     }
 
     /**

@@ -24,9 +24,19 @@ public class DryRunPrinter implements Processor {
         String topic = exchange.getMessage().getHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, String.class);
         String payload = new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8);
         String line = "{\"topic\": \"" + new String(JsonStringEncoder.getInstance().quoteAsString(topic)) + "\", \"payload\": "
-                + payload + "}";
+                + (isJsonValue(payload) ? payload : "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(payload)) + "\"")
+                + "}";
         synchronized (out) {
             out.println(line);
         }
+    }
+
+    /** A VSCP event, a Home Assistant config or state, or a plain number; else (a status word, an empty removal) a string. */
+    private static boolean isJsonValue(String payload) {
+        if (payload.isEmpty()) {
+            return false;
+        }
+        char c = payload.charAt(0);
+        return c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9');
     }
 }

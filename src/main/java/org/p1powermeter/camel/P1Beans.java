@@ -10,7 +10,7 @@ import org.apache.camel.spi.Registry;
  * {@code p1.sinks} set).
  */
 public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, VscpDataFormat vscp,
-        ConsolePrinter console, DryRunPrinter printer) {
+        ConsolePrinter console, DryRunPrinter printer, RateWindowStage rate, HomeAssistantStage homeAssistant) {
 
     public static final String TELEGRAMS = "p1TelegramProcessor";
     public static final String SEND_FLAGS = "sendGroupFilter";
@@ -18,11 +18,27 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
     public static final String VSCP = "vscpDataFormat";
     public static final String CONSOLE = "consolePrinter";
     public static final String PRINTER = "dryRunPrinter";
+    public static final String RATE = "rateWindowStage";
+    public static final String HOME_ASSISTANT = "homeAssistantStage";
+    public static final String HA_HEADERS = "haMessageHeaders";
+    public static final String HA_STATUS = "homeAssistantStatus";
     /** The {@link org.p1powermeter.metrics.P1Metrics} the parse stage and the source count into. */
     public static final String METRICS = "p1Metrics";
 
     /** The route file of the bridge, on the classpath. */
     public static final String ROUTE = "classpath:routes/p1-bridge.camel.yaml";
+    /**
+     * The Home Assistant routes (they subscribe to {@code <prefix>/status} and the bridge's status topic with the
+     * {@code paho} component), loaded beside {@link #ROUTE} when discovery is on.
+     */
+    public static final String HOME_ASSISTANT_ROUTE = "classpath:routes/p1-homeassistant.camel.yaml";
+
+    /** The beans with every telegram published at once and no Home Assistant (the route as it was before both). */
+    public P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, VscpDataFormat vscp,
+            ConsolePrinter console, DryRunPrinter printer) {
+        this(telegrams, sendFlags, vscp, console, printer,
+                RateWindowStage.everyTelegram(sendFlags.enabled(), telegrams.metrics()), HomeAssistantStage.off());
+    }
 
     public void bindTo(Registry registry) {
         bind(registry::bind);
@@ -36,6 +52,10 @@ public record P1Beans(P1TelegramProcessor telegrams, SendGroupFilter sendFlags, 
         binder.accept(VSCP, vscp);
         binder.accept(CONSOLE, console);
         binder.accept(PRINTER, printer);
+        binder.accept(RATE, rate);
+        binder.accept(HOME_ASSISTANT, homeAssistant);
+        binder.accept(HA_HEADERS, new HaMessageHeaders());
+        binder.accept(HA_STATUS, new HomeAssistantStatus(homeAssistant));
         binder.accept(METRICS, telegrams.metrics());
     }
 }

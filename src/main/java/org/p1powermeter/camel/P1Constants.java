@@ -21,6 +21,10 @@ public final class P1Constants {
     public static final String METER_ID = "CamelP1MeterId";
     @Metadata(description = "Telegram time (0-0:1.0.0) as java.time.Instant, when the meter sends one", javaType = "java.time.Instant")
     public static final String TELEGRAM_TIME = "CamelP1TelegramTime";
+    @Metadata(description = "The parsed telegram (org.p1powermeter.p1.Telegram): the meter's identity for Home Assistant discovery", javaType = "org.p1powermeter.p1.Telegram")
+    public static final String TELEGRAM = "CamelP1Telegram";
+    @Metadata(description = "The Home Assistant messages of a publish (List of org.p1powermeter.ha.HaMessage): configs, state", javaType = "java.util.List")
+    public static final String HA_MESSAGES = "CamelP1HaMessages";
     @Metadata(description = "The telegram's text and status objects (ids decoded from hex, versions, messages, M-Bus device types and ids) by name, e.g. equipment_id, text_message, mbus_2_equipment_id", javaType = "java.util.Map<String, String>")
     public static final String TEXTS = "CamelP1Texts";
     @Metadata(description = "The meter's text message (0-0:96.13.0 decoded), when it sends one", javaType = "String")

@@ -82,6 +82,7 @@ public class P1TelegramProcessor implements Processor {
         }
         Result result = measure(raw);
         message.setHeader(P1Constants.METER_ID, meterId(result));
+        message.setHeader(P1Constants.TELEGRAM, result.telegram());
         message.setHeader(P1Constants.TEXTS, result.texts());
         String text = result.texts().get(TextObject.TEXT_MESSAGE.key(0));
         if (text != null) {

@@ -15,5 +15,7 @@ public enum SkipReason {
     /** A line whose value groups are not in the row's {@link Layout} (the Hungarian month record in 0-0:98.1.0). */
     UNREADABLE_LAYOUT,
     /** A second line for a row (or M-Bus channel) that was already seen in this telegram; the first one counts. */
-    DUPLICATE
+    DUPLICATE,
+    /** A counter lower than the last one accepted from the same meter: never published (rate windows, Home Assistant). */
+    COUNTER_DECREASE
 }

@@ -95,13 +95,18 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
                 }
             }
         }, true, "UTF-8");
-        new P1Beans(new P1TelegramProcessor(new TelegramParser(STOCKHOLM), new MeasurementExtractor(STOCKHOLM)),
+        beans(new P1Beans(new P1TelegramProcessor(new TelegramParser(STOCKHOLM), new MeasurementExtractor(STOCKHOLM)),
                 new SendGroupFilter(sentGroups()),
                 new VscpDataFormat(factory, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT), Sensor::defaultNote,
                         plain(), true, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)),
-                new ConsolePrinter(false, out), new DryRunPrinter(out)).bindTo(context.getRegistry());
+                new ConsolePrinter(false, out), new DryRunPrinter(out))).bindTo(context.getRegistry());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, P1Beans.ROUTE));
         return context;
+    }
+
+    /** The beans bound (override to add the rate or Home Assistant stage); by default every telegram, no HA. */
+    P1Beans beans(P1Beans defaults) {
+        return defaults;
     }
 
     /** The bundled Swedish telegram (all 26 measurements of the Python script), framed as the source would. */

@@ -16,17 +16,20 @@ public final class BridgeSettings {
     private final SerialSettings serial;
     private final SpoolSettings spool;
     private final WatchSettings watch;
+    private final HomeAssistantSettings homeAssistant;
     private final List<String> warnings;
     private final List<String> description;
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
         this(general, vscp, mqtt, serial, spool, new WatchSettings(java.time.Duration.ofMinutes(15), 0, "127.0.0.1"),
-                warnings, description);
+                HomeAssistantSettings.off(), warnings, description);
     }
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
-            SpoolSettings spool, WatchSettings watch, List<String> warnings, List<String> description) {
+            SpoolSettings spool, WatchSettings watch, HomeAssistantSettings homeAssistant, List<String> warnings,
+            List<String> description) {
+        this.homeAssistant = homeAssistant;
         this.general = general;
         this.vscp = vscp;
         this.mqtt = mqtt;
@@ -62,6 +65,10 @@ public final class BridgeSettings {
         return watch;
     }
 
+    public HomeAssistantSettings homeAssistant() {
+        return homeAssistant;
+    }
+
     /** Warnings found while loading (unknown keys, tolerated typos, readable password file …), for the log. */
     public List<String> warnings() {
         return warnings;
@@ -94,6 +101,7 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + watch + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + watch + ", "
+                + homeAssistant + "]";
     }
 }

@@ -9,10 +9,17 @@ import org.p1powermeter.measure.SendGroup;
 
 /**
  * The [GENERAL] section. {@code sentGroups} holds every group whose {@code send_*} flag is true; {@code routes} the
- * extra route files to load; {@code sinks} the endpoints every event is sent to; {@code inputIntervalMillis} paces a replayed capture file.
+ * extra route files to load; {@code sinks} the endpoints every event is sent to; {@code inputIntervalMillis} paces a replayed capture file;
+ * {@code interval} is the publish window (zero: every telegram), {@code intervalMinMax} adds each window's min and max.
  */
 public record GeneralSettings(boolean oneShot, boolean noVscp, Set<SendGroup> sentGroups, List<String> routes,
-        List<String> sinks, int inputIntervalMillis) {
+        List<String> sinks, int inputIntervalMillis, java.time.Duration interval, boolean intervalMinMax) {
+
+    /** The settings with every telegram published at once ({@code interval = 0}). */
+    public GeneralSettings(boolean oneShot, boolean noVscp, Set<SendGroup> sentGroups, List<String> routes,
+            List<String> sinks, int inputIntervalMillis) {
+        this(oneShot, noVscp, sentGroups, routes, sinks, inputIntervalMillis, java.time.Duration.ZERO, false);
+    }
 
     public GeneralSettings {
         routes = List.copyOf(routes);

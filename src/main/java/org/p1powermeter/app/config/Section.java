@@ -10,7 +10,8 @@ public enum Section {
     MQTT,
     SERIAL,
     SPOOL,
-    HTTP;
+    HTTP,
+    HOMEASSISTANT;
 
     /** The ini header name, e.g. {@code MQTT} for {@code [MQTT]}. */
     public String iniName() {

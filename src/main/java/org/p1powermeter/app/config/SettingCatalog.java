@@ -65,6 +65,14 @@ public final class SettingCatalog {
     /** {@code [HTTP] port}: a key name [MQTT] has too, so it is read by its qualified name (a bare {@code port} is MQTT's). */
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_BIND = "http.bind";
+    public static final String INTERVAL = "interval";
+    public static final String INTERVAL_MIN_MAX = "interval_min_max";
+    public static final String DISCOVERY = "discovery";
+    public static final String HA_VSCP = "vscp";
+    public static final String HA_PREFIX = "prefix";
+    public static final String HA_BASE_TOPIC = "base_topic";
+    public static final String EXPIRE_AFTER = "expire_after";
+    public static final String SUPPORT_URL = "support_url";
 
     public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
 
@@ -129,6 +137,8 @@ public final class SettingCatalog {
         keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
         keys.add(new SettingKey(g, SUMMARY_MINUTES, "15", "Minutes between two info lines in the log summing up every counter (source, telegrams, events delivered and dropped), so a healthy service is visibly alive; 0 = off"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
+        keys.add(new SettingKey(g, INTERVAL, "0", "Publish window in seconds (0-86400) on wall-clock boundaries: the mean of instantaneous values, counters when they changed (plus a heartbeat); 0 = every telegram"));
+        keys.add(new SettingKey(g, INTERVAL_MIN_MAX, "false", "With interval > 0: the Home Assistant state also carries <name>_min and <name>_max of each averaged value (and disabled min/max sensors)"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
         keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));
@@ -182,6 +192,13 @@ public final class SettingCatalog {
         Section h = Section.HTTP;
         keys.add(new SettingKey(h, "port", "0", "Port of the observability HTTP server (/observe/health, /observe/health/live, /observe/health/ready, /observe/metrics); 0 = off"));
         keys.add(new SettingKey(h, "bind", "127.0.0.1", "Address the HTTP server listens on; 127.0.0.1 = this machine only (0.0.0.0 = every interface: no login protects it)"));
+        Section ha = Section.HOMEASSISTANT;
+        keys.add(new SettingKey(ha, DISCOVERY, "false", "Home Assistant: publish MQTT discovery configs, one JSON state message per meter (<base_topic>/<meter>/state) and the bridge status with its will"));
+        keys.add(new SettingKey(ha, HA_VSCP, "true", "With discovery = true: also publish the VSCP events (or the no_vscp values) beside the state"));
+        keys.add(new SettingKey(ha, HA_PREFIX, "homeassistant", "Home Assistant's discovery prefix; configs go to <prefix>/sensor/p1_<meter>/<name>/config, and <prefix>/status = online re-sends them"));
+        keys.add(new SettingKey(ha, HA_BASE_TOPIC, "p1", "Base of the state topics <base_topic>/<meter>/state and of the bridge status <base_topic>/status"));
+        keys.add(new SettingKey(ha, EXPIRE_AFTER, "0", "Seconds without a state before Home Assistant shows a sensor unavailable (0-86400); 0 = 3 intervals, at least 60"));
+        keys.add(new SettingKey(ha, SUPPORT_URL, "", "Support URL in the configs' origin (where users of your installation get help); empty = left out"));
         return Collections.unmodifiableList(keys);
     }
 

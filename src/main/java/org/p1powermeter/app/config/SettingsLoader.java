@@ -83,6 +83,7 @@ public final class SettingsLoader {
         SerialSettings serial = validator.serial();
         SpoolSettings spool = validator.spool();
         WatchSettings watch = validator.watch();
+        HomeAssistantSettings homeAssistant = validator.homeAssistant(general.interval());
         problems.replaceAll(raw::redact);
         warnings.replaceAll(raw::redact);
         if (!problems.isEmpty()) {
@@ -92,7 +93,7 @@ public final class SettingsLoader {
         description.add("config file: " + ini.map(Path::toString).orElse("none"));
         description.add("properties file: " + properties.map(Path::toString).orElse("none"));
         description.addAll(raw.describe());
-        return new BridgeSettings(general, vscp, mqtt, serial, spool, watch, warnings, description);
+        return new BridgeSettings(general, vscp, mqtt, serial, spool, watch, homeAssistant, warnings, description);
     }
 
     private static Optional<Path> existing(Path file, boolean required, String what, String option,

@@ -62,7 +62,9 @@ final class SettingsValidator {
             routes.add(resolved);
         }
         return new GeneralSettings(oneShot, noVscp, sent, routes, sinks,
-                reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"));
+                reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"),
+                Duration.ofSeconds(reader.intInRange(SettingCatalog.INTERVAL, 0, 86_400, "a number of seconds")),
+                reader.bool(SettingCatalog.INTERVAL_MIN_MAX));
     }
 
     private List<String> list(String key) {
@@ -223,6 +225,19 @@ final class SettingsValidator {
                         + "; write tcp://HOST:PORT or socket://HOST:PORT");
             }
         }
+    }
+
+    /** The [HOMEASSISTANT] section; {@code interval} is [GENERAL] interval, which expire_after must exceed twice over. */
+    HomeAssistantSettings homeAssistant(Duration interval) {
+        String prefix = reader.topicText(SettingCatalog.HA_PREFIX, false);
+        String base = reader.topicText(SettingCatalog.HA_BASE_TOPIC, false);
+        int expireAfter = reader.intInRange(SettingCatalog.EXPIRE_AFTER, 0, 86_400, "a number of seconds");
+        if (expireAfter > 0 && expireAfter <= 2 * interval.toSeconds()) {
+            reader.problem(SettingCatalog.EXPIRE_AFTER, "must be more than twice [GENERAL] interval = " + interval.toSeconds()
+                    + " (else sensors of a live meter show unavailable between windows); 0 picks 3 intervals");
+        }
+        return new HomeAssistantSettings(reader.bool(SettingCatalog.DISCOVERY), reader.bool(SettingCatalog.HA_VSCP),
+                prefix, base, expireAfter, reader.text(SettingCatalog.SUPPORT_URL));
     }
 
     SpoolSettings spool() {
