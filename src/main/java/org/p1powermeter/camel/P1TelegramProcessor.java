@@ -14,8 +14,7 @@ import org.p1powermeter.measure.Skipped;
 import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.metrics.RateLimitedLog;
 import org.p1powermeter.metrics.ValueRange;
-import org.p1powermeter.p1.CosemObject;
-import org.p1powermeter.p1.ObisId;
+import org.p1powermeter.p1.MeterIdentity;
 import org.p1powermeter.p1.ParseIssue;
 import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.Telegram;
@@ -24,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The parse stage: body {@link RawTelegram} in, body {@code List<Measurement>} out (the named measurements of the
+ * The parse stage: body {@link RawTelegram} (or the framed telegram's bytes, as {@code bridge} mode reads them from
+ * Kafka) in, body {@code List<Measurement>} out (the named measurements of the
  * telegram, in table order), with the meter id and telegram time as headers.
  *
  * <p>What is left out never takes the rest of the telegram with it: a line the parser skips ({@link ParseIssue}),
@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public class P1TelegramProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(P1TelegramProcessor.class);
-    private static final ObisId EQUIPMENT_ID = new ObisId(0, 0, 96, 1, 1);
 
     private final TelegramParser parser;
     private final MeasurementExtractor extractor;
@@ -66,12 +65,13 @@ public class P1TelegramProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
-        RawTelegram raw = message.getMandatoryBody(RawTelegram.class);
+        Object body = message.getBody();
+        RawTelegram raw = body instanceof byte[] bytes ? RawTelegram.of(bytes) : message.getMandatoryBody(RawTelegram.class);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Telegram {}:\n{}", message.getHeader(P1Constants.TELEGRAM_SEQUENCE), raw.text());
         }
         Result result = measure(raw);
-        message.setHeader(P1Constants.METER_ID, meterId(result.telegram()));
+        message.setHeader(P1Constants.METER_ID, meterId(result.telegram(), message.getHeader(P1Constants.METER_ID, String.class)));
         if (result.telegram().timestamp() != null) {
             message.setHeader(P1Constants.TELEGRAM_TIME, result.telegram().timestamp());
         }
@@ -124,11 +124,8 @@ public class P1TelegramProcessor implements Processor {
         return metrics.get(P1Metrics.Counter.PARSE_ISSUES);
     }
 
-    private static String meterId(Telegram telegram) {
-        CosemObject id = telegram.get(EQUIPMENT_ID);
-        if (id != null && !id.value().isEmpty()) {
-            return id.value().hexDecoded();
-        }
-        return telegram.header();
+    /** The equipment id ({@link MeterIdentity}), else the id the source gave (a dongle's), else the telegram header. */
+    private static String meterId(Telegram telegram, String given) {
+        return MeterIdentity.of(telegram).orElse(given != null && !given.isEmpty() ? given : telegram.header());
     }
 }

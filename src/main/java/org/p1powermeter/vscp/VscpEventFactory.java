@@ -93,6 +93,11 @@ public final class VscpEventFactory {
                 s.note(), new VscpEvent.Measurement(value, row.vscpUnit(), s.sensorIndex(), zone, subzone));
     }
 
+    /** The same factory with another base GUID (e.g. a fleet meter's {@link MeterGuid}); the ids stay per row. */
+    public VscpEventFactory withBaseGuid(Guid baseGuid) {
+        return new VscpEventFactory(encoding, zone, subzone, baseGuid, row -> settingsByRow[row.ordinal()]);
+    }
+
     /** The settings this factory uses for a row. */
     public SensorSettings settingsOf(MeasurementType row) {
         return settingsByRow[row.ordinal()];

@@ -17,6 +17,8 @@ public final class BridgeSettings {
     private final SpoolSettings spool;
     private final List<String> warnings;
     private final List<String> description;
+    private KafkaSettings kafka = new KafkaSettings(KafkaSettings.Mode.STANDALONE, "127.0.0.1:9092",
+            SettingCatalog.DEFAULT_KAFKA_TOPIC, "p1bridge", "", java.time.Duration.ofSeconds(45), java.util.Map.of());
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
@@ -31,6 +33,18 @@ public final class BridgeSettings {
 
     public GeneralSettings general() {
         return general;
+    }
+
+    /** The same settings with this {@code [GENERAL] mode} and [KAFKA] section (the loader's last step). */
+    public BridgeSettings withKafka(KafkaSettings kafkaSettings) {
+        BridgeSettings copy = new BridgeSettings(general, vscp, mqtt, serial, spool, warnings, description);
+        copy.kafka = kafkaSettings;
+        return copy;
+    }
+
+    /** {@code [GENERAL] mode} and [KAFKA]. */
+    public KafkaSettings kafka() {
+        return kafka;
     }
 
     public VscpSettings vscp() {
@@ -81,6 +95,6 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + kafka + "]";
     }
 }

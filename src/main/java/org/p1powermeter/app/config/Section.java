@@ -9,7 +9,8 @@ public enum Section {
     VSCP,
     MQTT,
     SERIAL,
-    SPOOL;
+    SPOOL,
+    KAFKA;
 
     /** The ini header name, e.g. {@code MQTT} for {@code [MQTT]}. */
     public String iniName() {

@@ -55,11 +55,29 @@ public final class SettingCatalog {
     public static final String SPOOL_MAX_MB = "spool_max_mb";
     public static final String SPOOL_MAX_AGE_HOURS = "spool_max_age_hours";
     public static final String DELIVERY_TIMEOUT = "delivery_timeout";
+    public static final String MODE = "mode";
+    /** [KAFKA] keys; {@code kafka.topic} is qualified because [MQTT] has a {@code topic} too. */
+    public static final String KAFKA_BROKERS = "brokers";
+    public static final String KAFKA_TOPIC = "kafka.topic";
+    public static final String KAFKA_GROUP_ID = "group_id";
+    public static final String KAFKA_GROUP_INSTANCE_ID = "group_instance_id";
+    public static final String KAFKA_SESSION_TIMEOUT = "session_timeout";
+    public static final String KAFKA_SECURITY_PROTOCOL = "security_protocol";
+    public static final String KAFKA_SASL_MECHANISM = "sasl_mechanism";
+    public static final String KAFKA_SASL_JAAS_CONFIG = "sasl_jaas_config";
+    public static final String KAFKA_SSL_TRUSTSTORE_LOCATION = "ssl_truststore_location";
+    public static final String KAFKA_SSL_TRUSTSTORE_PASSWORD = "ssl_truststore_password";
+    public static final String KAFKA_SSL_KEYSTORE_LOCATION = "ssl_keystore_location";
+    public static final String KAFKA_SSL_KEYSTORE_PASSWORD = "ssl_keystore_password";
+    public static final String KAFKA_CLIENT_PROPERTIES = "client_properties";
+    public static final String DEFAULT_KAFKA_TOPIC = "p1.telegrams";
 
     public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
 
     private static final List<SettingKey> ALL = build();
     private static final Map<String, SettingKey> BY_NAME = index(ALL);
+    /** Every key by {@code section.name}, e.g. {@code kafka.topic}: the one way to reach a name two sections share. */
+    private static final Map<String, SettingKey> BY_QUALIFIED_NAME = qualifiedIndex(ALL);
 
     private SettingCatalog() {
     }
@@ -69,14 +87,22 @@ public final class SettingCatalog {
         return ALL;
     }
 
-    /** The key with this (lower-case) name; key names are unique across sections. */
+    /**
+     * The key with this (lower-case) name, or with this {@code section.name} ({@code kafka.topic}). A bare name two
+     * sections share ({@code topic}) is the first section's ([MQTT] topic, as before [KAFKA] existed).
+     */
     public static Optional<SettingKey> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        SettingKey qualified = BY_QUALIFIED_NAME.get(name);
+        return Optional.ofNullable(qualified != null ? qualified : BY_NAME.get(name));
     }
 
     /** The key with this name in this section (empty if the name belongs to another section). */
     public static Optional<SettingKey> find(Section section, String name) {
-        return byName(name).filter(key -> key.section() == section);
+        return Optional.ofNullable(BY_QUALIFIED_NAME.get(qualified(section, name)));
+    }
+
+    private static String qualified(Section section, String name) {
+        return section.name().toLowerCase(java.util.Locale.ROOT) + "." + name;
     }
 
     public static SettingKey key(String name) {
@@ -107,6 +133,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
         keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
+        keys.add(new SettingKey(g, MODE, "standalone", "standalone = read the meter and publish (Kafka is not used); ingest = frame and CRC-check telegrams into the Kafka topic of [KAFKA]; bridge = a consumer group on that topic that publishes like standalone (see README, Many meters)"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
         keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));
@@ -154,6 +181,20 @@ public final class SettingCatalog {
         keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));
         keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, "168", "Hours an undelivered event is kept (1-87600); older ones are dropped"));
         keys.add(new SettingKey(o, DELIVERY_TIMEOUT, "10", "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
+        Section k = Section.KAFKA;
+        keys.add(new SettingKey(k, KAFKA_BROKERS, "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...] (modes ingest and bridge)"));
+        keys.add(new SettingKey(k, "topic", DEFAULT_KAFKA_TOPIC, "Topic of the raw telegrams: ingest writes it (key = meter id), bridge reads it; create it with enough partitions (24 for 10,000 meters)"));
+        keys.add(new SettingKey(k, KAFKA_GROUP_ID, "p1bridge", "Consumer group of the bridge instances; each meter is handled by one instance of the group"));
+        keys.add(new SettingKey(k, KAFKA_GROUP_INSTANCE_ID, "", "Static membership id (group.instance.id), unique per instance, e.g. the pod name: a restart within session_timeout keeps its partitions; empty = dynamic membership"));
+        keys.add(new SettingKey(k, KAFKA_SESSION_TIMEOUT, "45", "Seconds (6-1800) without a heartbeat before the group gives a dead instance's partitions to the others"));
+        keys.add(new SettingKey(k, KAFKA_SECURITY_PROTOCOL, "", "security.protocol of the Kafka client: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL; empty = the client's default (PLAINTEXT)"));
+        keys.add(new SettingKey(k, KAFKA_SASL_MECHANISM, "", "sasl.mechanism, e.g. PLAIN, SCRAM-SHA-512; empty = the client's default"));
+        keys.add(new SettingKey(k, KAFKA_SASL_JAAS_CONFIG, "", "sasl.jaas.config (holds the password: better set it with the environment variable P1_KAFKA_SASL_JAAS_CONFIG)"));
+        keys.add(new SettingKey(k, KAFKA_SSL_TRUSTSTORE_LOCATION, "", "ssl.truststore.location: trust store (JKS or PKCS12 file) of the brokers' CA"));
+        keys.add(new SettingKey(k, KAFKA_SSL_TRUSTSTORE_PASSWORD, "", "ssl.truststore.password"));
+        keys.add(new SettingKey(k, KAFKA_SSL_KEYSTORE_LOCATION, "", "ssl.keystore.location: key store with the client certificate, for brokers that require one"));
+        keys.add(new SettingKey(k, KAFKA_SSL_KEYSTORE_PASSWORD, "", "ssl.keystore.password"));
+        keys.add(new SettingKey(k, KAFKA_CLIENT_PROPERTIES, "", "Any other Kafka client properties, passed through as they are: key=value separated by ';', e.g. ssl.endpoint.identification.algorithm=;max.poll.records=1000"));
         return Collections.unmodifiableList(keys);
     }
 
@@ -171,11 +212,20 @@ public final class SettingCatalog {
         };
     }
 
+    /** The first key of each name (a later section's key of the same name is reached qualified only). */
     private static Map<String, SettingKey> index(List<SettingKey> keys) {
         Map<String, SettingKey> byName = new LinkedHashMap<>();
         for (SettingKey key : keys) {
-            if (byName.put(key.name(), key) != null) {
-                throw new IllegalStateException("duplicate setting " + key.name());
+            byName.putIfAbsent(key.name(), key);
+        }
+        return byName;
+    }
+
+    private static Map<String, SettingKey> qualifiedIndex(List<SettingKey> keys) {
+        Map<String, SettingKey> byName = new LinkedHashMap<>();
+        for (SettingKey key : keys) {
+            if (byName.put(qualified(key.section(), key.name()), key) != null) {
+                throw new IllegalStateException("duplicate setting " + key.displayName());
             }
         }
         return byName;

@@ -82,6 +82,7 @@ public final class SettingsLoader {
         MqttSettings mqtt = validator.mqtt(general.noVscp());
         SerialSettings serial = validator.serial();
         SpoolSettings spool = validator.spool();
+        KafkaSettings kafka = validator.kafka(general.oneShot());
         problems.replaceAll(raw::redact);
         warnings.replaceAll(raw::redact);
         if (!problems.isEmpty()) {
@@ -91,7 +92,7 @@ public final class SettingsLoader {
         description.add("config file: " + ini.map(Path::toString).orElse("none"));
         description.add("properties file: " + properties.map(Path::toString).orElse("none"));
         description.addAll(raw.describe());
-        return new BridgeSettings(general, vscp, mqtt, serial, spool, warnings, description);
+        return new BridgeSettings(general, vscp, mqtt, serial, spool, warnings, description).withKafka(kafka);
     }
 
     private static Optional<Path> existing(Path file, boolean required, String what, String option,
