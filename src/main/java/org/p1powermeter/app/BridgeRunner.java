@@ -11,6 +11,7 @@ import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.main.Main;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.KafkaSettings;
 import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
@@ -41,6 +42,7 @@ final class BridgeRunner {
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
         MqttOutbox outbox = null;
+        FleetAssembly fleet = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             String source = source(assembly, main);
@@ -53,7 +55,8 @@ final class BridgeRunner {
             beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             PahoComponent paho = assembly.paho(brokerUrl);
             main.bind("paho", paho);
-            if (!cli.dryRun()) {
+            boolean publishes = settings.kafka().mode() != KafkaSettings.Mode.INGEST; // ingest writes Kafka only
+            if (!cli.dryRun() && publishes) {
                 outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
                 MqttOutbox spooled = outbox;
                 beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
@@ -66,7 +69,12 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
-            main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
+            String sourceUri = settings.general().oneShot() ? source + "&maxTelegrams=1" : source;
+            if (settings.kafka().usesKafka()) { // the only place the app reaches Kafka: never loaded in standalone
+                fleet = new FleetAssembly(settings);
+                sourceUri = fleet.configure(main, sourceUri);
+            }
+            main.addOverrideProperty("p1.source", sourceUri);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             main.addOverrideProperty("p1.sink", assembly.sink(cli.dryRun()));
             if (broker != null) {
@@ -78,6 +86,9 @@ final class BridgeRunner {
             }
             TerminationSignal.install(main::completed);
             main.run();
+            if (fleet != null) {
+                fleet.stopped();
+            }
             int exitCode = control.exitCode();
             if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
                 exitCode = 1;
