@@ -79,11 +79,18 @@ public class IngestCounters implements SourceListener {
         return text.toString();
     }
 
-    /** Logs {@link #summary()} (the app calls it at shutdown). */
+    /**
+     * Logs one line per source (the app calls it at shutdown): a warning for a source that dropped bad telegrams or
+     * failed to write some, else at INFO (shown with {@code -v}), so a healthy ingest stays quiet.
+     */
     public void logSummary() {
-        String summary = summary();
-        if (!summary.isEmpty()) {
-            LOG.info("{}", summary);
-        }
+        new TreeMap<>(sources).forEach((source, counts) -> {
+            String line = "ingest source " + source + ": " + counts;
+            if (counts.dropped() + counts.failed() > 0) {
+                LOG.warn("{}", line);
+            } else {
+                LOG.info("{}", line);
+            }
+        });
     }
 }
