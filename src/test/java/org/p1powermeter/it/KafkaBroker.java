@@ -25,7 +25,7 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real Apache Kafka broker (3.9.1, KRaft, one node as broker and controller) in this JVM, on free 127.0.0.1
  * ports, its log in a folder of the caller: for the fleet ITs and bench/fleet-bench. From the Maven artifact
- * {@code org.apache.kafka:kafka_2.13} (test scope); no Docker, no ZooKeeper. Ready in about 2 s.
+ * {@code org.apache.kafka:kafka_2.13} (test scope); no Docker, no ZooKeeper.
  */
 public final class KafkaBroker implements AutoCloseable {
 
