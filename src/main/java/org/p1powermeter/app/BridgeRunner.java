@@ -80,7 +80,10 @@ final class BridgeRunner {
             if (broker != null) {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));
             }
-            if (cli.verbose() && !cli.dryRun()) {
+            if (cli.verbose() && fleet != null) {
+                out.println("Mode " + settings.kafka().mode().text() + ": " + fleet.describe());
+            }
+            if (cli.verbose() && !cli.dryRun() && publishes) {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }

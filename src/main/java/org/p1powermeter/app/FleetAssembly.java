@@ -70,6 +70,14 @@ final class FleetAssembly {
         return List.of(sourceUri);
     }
 
+    /** One line for {@code -v}: what this instance reads and writes. */
+    String describe() {
+        return kafka.mode() == KafkaSettings.Mode.INGEST
+                ? "writing telegrams to Kafka topic " + kafka.topic() + " at " + kafka.brokers()
+                : "reading Kafka topic " + kafka.topic() + " at " + kafka.brokers() + " as group " + kafka.groupId()
+                        + (kafka.groupInstanceId().isEmpty() ? "" : " (member " + kafka.groupInstanceId() + ")");
+    }
+
     /** After the app stopped: logs what each ingest source did. */
     void stopped() {
         if (ingestCounters != null) {
