@@ -14,7 +14,7 @@ import org.p1powermeter.measure.Skipped;
 import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.metrics.RateLimitedLog;
 import org.p1powermeter.metrics.ValueRange;
-import org.p1powermeter.p1.MeterIdentity;
+import org.p1powermeter.p1.EquipmentId;
 import org.p1powermeter.p1.ParseIssue;
 import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.Telegram;
@@ -124,8 +124,8 @@ public class P1TelegramProcessor implements Processor {
         return metrics.get(P1Metrics.Counter.PARSE_ISSUES);
     }
 
-    /** The equipment id ({@link MeterIdentity}), else the id the source gave (a dongle's), else the telegram header. */
+    /** The equipment id ({@link EquipmentId}), else the id the source gave (a dongle's), else the telegram header. */
     private static String meterId(Telegram telegram, String given) {
-        return MeterIdentity.of(telegram).orElse(given != null && !given.isEmpty() ? given : telegram.header());
+        return EquipmentId.of(telegram).orElse(given != null && !given.isEmpty() ? given : telegram.header());
     }
 }

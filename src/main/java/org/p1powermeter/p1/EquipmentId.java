@@ -9,14 +9,14 @@ import java.util.Optional;
  * {@code CamelP1MeterId} header, the Kafka key written by {@code ingest} and the per-meter GUID of {@code bridge}
  * all use it.
  */
-public final class MeterIdentity {
+public final class EquipmentId {
 
     /** Equipment identifier (DSMR). */
     public static final ObisId EQUIPMENT_ID = new ObisId(0, 0, 96, 1, 1);
     /** Equipment identifier as some meters send it instead (e.g. Fluvius, Luxembourg). */
     public static final ObisId EQUIPMENT_ID_ALT = new ObisId(0, 0, 96, 1, 0);
 
-    private MeterIdentity() {
+    private EquipmentId() {
     }
 
     /** The meter's equipment id, or empty when the telegram carries none (then a source or dongle id must do). */

@@ -11,25 +11,25 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The meter id of real telegrams (0-0:96.1.1, else 0-0:96.1.0, hex-decoded) and a framed telegram read back. */
-class MeterIdentityTest {
+class EquipmentIdTest {
 
     private final TelegramParser parser = new TelegramParser(ZoneId.of("Europe/Amsterdam"));
 
     @Test
     void dsmr5EquipmentIdIsHexDecoded() {
-        assertEquals(Optional.of("K8EG004046395507"), MeterIdentity.of(parser.parse(TestTelegrams.corpus("v5_iskra_mt382_1000.txt"))));
+        assertEquals(Optional.of("K8EG004046395507"), EquipmentId.of(parser.parse(TestTelegrams.corpus("v5_iskra_mt382_1000.txt"))));
     }
 
     @Test
     void aMeterWithOnly96_1_0IsKnownByIt() {
         Telegram hungarian = parser.parse(TestTelegrams.corpus("hu_eon_sag_meter.txt"));
-        assertEquals(null, hungarian.get(MeterIdentity.EQUIPMENT_ID));
-        assertEquals(Optional.of("890082200002160"), MeterIdentity.of(hungarian));
+        assertEquals(null, hungarian.get(EquipmentId.EQUIPMENT_ID));
+        assertEquals(Optional.of("890082200002160"), EquipmentId.of(hungarian));
     }
 
     @Test
     void aTelegramWithoutEquipmentIdHasNone() {
-        assertEquals(Optional.empty(), MeterIdentity.of(parser.parse(TestTelegrams.crlf("/ABC5\n\n1-0:1.8.0(000001.000*kWh)\n!"))));
+        assertEquals(Optional.empty(), EquipmentId.of(parser.parse(TestTelegrams.crlf("/ABC5\n\n1-0:1.8.0(000001.000*kWh)\n!"))));
     }
 
     @Test
