@@ -55,7 +55,7 @@ final class FleetAssembly {
                     new TelegramRecordProcessor(new TelegramParser(settings.serial().meterZone()), Clock.systemUTC()));
             main.configure().addRoutesBuilder(FleetRoutes.ingest(ingestSources(sourceUri), producerUri()));
         } else {
-            main.bind(FleetRoutes.READER, new KafkaTelegramReader(new MeterLedger()));
+            main.bind(FleetRoutes.READER, new KafkaTelegramReader(new MeterLedger(), kafka.topic()));
             main.configure().addRoutesBuilder(FleetRoutes.bridge(consumerUri()));
         }
         return FleetRoutes.TELEGRAMS;

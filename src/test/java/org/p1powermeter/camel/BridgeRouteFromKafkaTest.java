@@ -40,7 +40,7 @@ class BridgeRouteFromKafkaTest extends BridgeRouteTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:kafka").process(new KafkaTelegramReader(ledger))
+                from("direct:kafka").process(new KafkaTelegramReader(ledger, "p1.telegrams"))
                         .process(e -> firstByOffset.put(e.getMessage().getHeader(KafkaConstants.OFFSET, Long.class),
                                 e.getMessage().getHeader(FleetConstants.METER_FIRST, Boolean.class)))
                         .to("direct:telegrams");

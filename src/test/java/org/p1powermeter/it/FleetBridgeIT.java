@@ -134,6 +134,12 @@ class FleetBridgeIT {
                         + " kill -9 of i2 (owned %d meters), all resumed %.1f s after the kill%n", METERS,
                         PHASE1 + PHASE2, all.size(), duplicates,
                         owner.values().stream().filter("i2"::equals).count(), resumeSeconds);
+                BridgeProcess survivor = bridges.get(0);
+                survivor.terminate();
+                assertEquals(0, survivor.waitFor(30, TimeUnit.SECONDS), survivor::toString);
+                String stderr = survivor.stderr();
+                assertTrue(stderr.matches("(?s).*Bridge: \\d+ meters on \\d+ partitions, \\d+ partition arrivals, \\d+ duplicate"
+                        + " records skipped; last lag \\d+ \\(p\\d+ \\d+.*"), "the summary line at shutdown, with the lag\n" + stderr);
             } finally {
                 for (BridgeProcess bridge : bridges) {
                     bridge.close();
@@ -157,7 +163,7 @@ class FleetBridgeIT {
         Path config = work.resolve("config.ini");
         Files.writeString(config, ini);
         return BridgeProcess.start(work, List.of(), List.of("-Xmx256m"),
-                List.of("-c", config.toString(), "--set", "kafka.brokers=" + brokers), null);
+                List.of("-c", config.toString(), "--set", "kafka.brokers=" + brokers, "-v"), null);
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

@@ -27,12 +27,19 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTelegramReader.class);
     private static final long SUMMARY_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How often the lag is read from the Kafka client's metrics (they are gone once the consumer closed). */
+    private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final MeterLedger ledger;
+    private final String topic;
     private volatile long lastSummaryNanos = System.nanoTime();
+    private volatile long lastLagNanos = System.nanoTime() - LAG_INTERVAL_NANOS;
+    private volatile String lastLag = "lag unknown";
 
-    public KafkaTelegramReader(MeterLedger ledger) {
+    /** @param topic the topic read, for the lag in the summary line */
+    public KafkaTelegramReader(MeterLedger ledger, String topic) {
         this.ledger = ledger;
+        this.topic = topic;
     }
 
     @Override
@@ -60,9 +67,13 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
             }
         });
         long now = System.nanoTime();
+        if (now - lastLagNanos > LAG_INTERVAL_NANOS) {
+            lastLagNanos = now;
+            lastLag = KafkaLag.describe(topic);
+        }
         if (now - lastSummaryNanos > SUMMARY_INTERVAL_NANOS) {
             lastSummaryNanos = now;
-            LOG.info("Bridge: {}", ledger.summary());
+            LOG.info("Bridge: {}; {}", ledger.summary(), lastLag);
         }
     }
 
@@ -70,9 +81,14 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
         return ledger;
     }
 
+    /** The lag as last read while records flowed (at most 2 s before the last record). */
+    public String lastLag() {
+        return lastLag;
+    }
+
     @Override
     protected void doStop() {
-        LOG.info("Bridge: {}", ledger.summary());
+        LOG.info("Bridge: {}; last {}", ledger.summary(), lastLag);
     }
 
     private static String text(Object header) {
