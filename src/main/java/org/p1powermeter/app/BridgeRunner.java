@@ -37,6 +37,7 @@ final class BridgeRunner {
 
     /** @return the exit code */
     int run() throws Exception {
+        refuseWhatAFleetModeCannotDo();
         BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
@@ -105,6 +106,26 @@ final class BridgeRunner {
                 broker.close();
                 deleteTree(demoSpoolDir);
             }
+        }
+    }
+
+    /**
+     * A dry run or the demo would join the fleet's consumer group (taking its partitions and committing their
+     * offsets) or write to its topic; a bridge reads Kafka, not {@code -i}.
+     */
+    private void refuseWhatAFleetModeCannotDo() throws ConfigException {
+        KafkaSettings.Mode mode = settings.kafka().mode();
+        if (mode == KafkaSettings.Mode.STANDALONE) {
+            return;
+        }
+        if (cli.dryRun() || cli.demo()) {
+            throw new ConfigException((cli.dryRun() ? "-n/--dry-run" : "--demo") + " runs in [GENERAL] mode = standalone only;"
+                    + " mode = " + mode.text() + " would " + (mode == KafkaSettings.Mode.BRIDGE
+                            ? "join the consumer group and commit its offsets" : "write to the Kafka topic"));
+        }
+        if (mode == KafkaSettings.Mode.BRIDGE && cli.input().isPresent()) {
+            throw new ConfigException("-i/--input: [GENERAL] mode = bridge reads the Kafka topic; read a capture with"
+                    + " mode = ingest (into Kafka) or standalone");
         }
     }
 

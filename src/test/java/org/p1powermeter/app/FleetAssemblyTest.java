@@ -48,6 +48,26 @@ class FleetAssemblyTest {
     }
 
     @Test
+    void aDryRunTheDemoAndABridgeOnACaptureAreRefusedBeforeAnythingStarts() {
+        assertRefused("-n/--dry-run runs in [GENERAL] mode = standalone only; mode = bridge would join the consumer"
+                + " group and commit its offsets", "--set", "mode=bridge", "-n");
+        assertRefused("--demo runs in [GENERAL] mode = standalone only; mode = ingest would write to the Kafka topic",
+                "--set", "mode=ingest", "--demo");
+        assertRefused("-i/--input: [GENERAL] mode = bridge reads the Kafka topic", "--set", "mode=bridge", "-i", "-");
+    }
+
+    private static void assertRefused(String message, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = P1PowerMeter.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, code, stderr);
+        assertTrue(stderr.contains("p1-power-meter: " + message), stderr);
+        assertEquals("", out.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing was started");
+    }
+
+    @Test
     void brokersAndSecurityGoToTheComponentNotIntoAnyUri() throws Exception {
         FleetAssembly fleet = new FleetAssembly(load("mode=bridge", "brokers=k1:9093,k2:9093",
                 "security_protocol=SASL_SSL", "sasl_mechanism=PLAIN", "sasl_jaas_config=secret-jaas"));
