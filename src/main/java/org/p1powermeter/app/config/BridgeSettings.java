@@ -35,11 +35,13 @@ public final class BridgeSettings {
         return general;
     }
 
-    /** The same settings with this {@code [GENERAL] mode} and [KAFKA] section (the loader's last step). */
-    public BridgeSettings withKafka(KafkaSettings kafkaSettings) {
-        BridgeSettings copy = new BridgeSettings(general, vscp, mqtt, serial, spool, warnings, description);
-        copy.kafka = kafkaSettings;
-        return copy;
+    /**
+     * Sets {@code [GENERAL] mode} and the [KAFKA] section: the loader's last step, before anyone else sees these
+     * settings (kept apart from the constructor, which every section's issue extends).
+     */
+    BridgeSettings withKafka(KafkaSettings kafkaSettings) {
+        this.kafka = java.util.Objects.requireNonNull(kafkaSettings);
+        return this;
     }
 
     /** {@code [GENERAL] mode} and [KAFKA]. */
