@@ -82,7 +82,7 @@ final class BridgeAssembly {
         // bridge mode: every event gets its meter's GUID; the base one is only a fallback no event uses
         Guid base = guidPerMeter() ? org.p1powermeter.vscp.MeterGuid.of("") : baseGuid();
         VscpEventFactory factory = new VscpEventFactory(encoding, vscp.zone(), vscp.subzone(), base,
-                type -> new SensorSettings(vscp.sensorIndex(type), vscp.id(type), mqtt.note(type)));
+                sensor -> new SensorSettings(vscp.sensorIndex(sensor), vscp.id(sensor), mqtt.note(sensor)));
         VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
                 vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC(), guidPerMeter());
         return new P1Beans(new P1TelegramProcessor(new TelegramParser(serial.meterZone()),

@@ -2,6 +2,7 @@ package org.p1powermeter.camel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -9,12 +10,15 @@ import org.apache.camel.Processor;
 import org.p1powermeter.measure.Extraction;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.measure.MeterId;
 import org.p1powermeter.measure.SkipReason;
 import org.p1powermeter.measure.Skipped;
+import org.p1powermeter.measure.TextObject;
 import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.metrics.RateLimitedLog;
 import org.p1powermeter.metrics.ValueRange;
-import org.p1powermeter.p1.EquipmentId;
+import org.p1powermeter.p1.DropReason;
+import org.p1powermeter.p1.ObisId;
 import org.p1powermeter.p1.ParseIssue;
 import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.Telegram;
@@ -40,8 +44,15 @@ public class P1TelegramProcessor implements Processor {
     private final P1Metrics metrics;
     private final RateLimitedLog warnings;
 
-    /** The measurements of one telegram that can be published, and the telegram they came from. */
-    public record Result(Telegram telegram, List<Measurement> measurements) {
+    /**
+     * The measurements of one telegram that can be published, the telegram they came from and its text objects
+     * ({@link TextObject#read}).
+     */
+    public record Result(Telegram telegram, List<Measurement> measurements, Map<String, String> texts) {
+
+        public Result(Telegram telegram, List<Measurement> measurements) {
+            this(telegram, measurements, Map.of());
+        }
     }
 
     /** A processor with its own {@link P1Metrics}. */
@@ -71,7 +82,12 @@ public class P1TelegramProcessor implements Processor {
             LOG.debug("Telegram {}:\n{}", message.getHeader(P1Constants.TELEGRAM_SEQUENCE), raw.text());
         }
         Result result = measure(raw);
-        message.setHeader(P1Constants.METER_ID, meterId(result.telegram(), message.getHeader(P1Constants.METER_ID, String.class)));
+        message.setHeader(P1Constants.METER_ID, meterId(result, message.getHeader(P1Constants.METER_ID, String.class)));
+        message.setHeader(P1Constants.TEXTS, result.texts());
+        String text = result.texts().get(TextObject.TEXT_MESSAGE.key(0));
+        if (text != null) {
+            message.setHeader(P1Constants.TEXT_MESSAGE, text);
+        }
         if (result.telegram().timestamp() != null) {
             message.setHeader(P1Constants.TELEGRAM_TIME, result.telegram().timestamp());
         }
@@ -86,10 +102,30 @@ public class P1TelegramProcessor implements Processor {
             warnings.log("parse issue", "Skipped telegram line " + issue.lineNumber() + " '" + issue.line() + "': "
                     + issue.reason());
         }
+        if (!telegram.isTrustworthy()) {
+            metrics.dropped(DropReason.UNVERIFIED_MALFORMED, raw.length());
+            warnings.log(DropReason.UNVERIFIED_MALFORMED.name(), "Dropped a telegram of " + raw.length()
+                    + " bytes: " + DropReason.UNVERIFIED_MALFORMED + " (no verified CRC and "
+                    + (telegram.issues().isEmpty() ? "no header line" : telegram.issues().size() + " broken line(s)")
+                    + "; it may be a cut telegram run into the next one)");
+            return new Result(telegram, List.of());
+        }
+        if (telegram.isClockUnset()) {
+            warnings.log("meter clock unset", "The meter's clock is not set (0-0:1.0.0 " + telegram.timestamp()
+                    + "): its events carry that time, as the meter says; [VSCP] event_time = receipt dates them on arrival");
+        }
         Extraction extraction = extractor.extract(telegram);
+        for (ObisId unknown : extraction.unknown()) {
+            String code = unknown.toString();
+            if (metrics.unknownObis(code)) {
+                LOG.info("OBIS {} ('{}') is not in the measurement table: counted (JMX UnknownObis), not published",
+                        code, telegram.get(unknown));
+            }
+        }
         for (Skipped skip : extraction.skipped()) {
             metrics.countSkipped(skip.reason());
-            if (skip.reason() == SkipReason.EMPTY_VALUE || skip.reason() == SkipReason.DEAD_MBUS_CHANNEL) {
+            if (skip.reason() == SkipReason.EMPTY_VALUE || skip.reason() == SkipReason.DEAD_MBUS_CHANNEL
+                    || skip.reason() == SkipReason.UNREADABLE_LAYOUT) {
                 LOG.debug("Skipped {}", skip); // normal for many meters: no warning
             } else {
                 warnings.log("skipped " + skip.reason(), "Skipped measurement " + skip);
@@ -112,7 +148,7 @@ public class P1TelegramProcessor implements Processor {
                 kept.add(m);
             }
         }
-        return new Result(telegram, kept == null ? measurements : List.copyOf(kept));
+        return new Result(telegram, kept == null ? measurements : List.copyOf(kept), TextObject.read(telegram));
     }
 
     public P1Metrics metrics() {
@@ -124,8 +160,11 @@ public class P1TelegramProcessor implements Processor {
         return metrics.get(P1Metrics.Counter.PARSE_ISSUES);
     }
 
-    /** The equipment id ({@link EquipmentId}), else the id the source gave (a dongle's), else the telegram header. */
-    private static String meterId(Telegram telegram, String given) {
-        return EquipmentId.of(telegram).orElse(given != null && !given.isEmpty() ? given : telegram.header());
+    /**
+     * The meter's id ({@link MeterId}: equipment id, logical device name, serial), else the id the source gave (a
+     * dongle's, or the Kafka key in bridge mode), else the telegram header.
+     */
+    private static String meterId(Result result, String given) {
+        return MeterId.of(result.texts()).orElse(given != null && !given.isEmpty() ? given : result.telegram().header());
     }
 }

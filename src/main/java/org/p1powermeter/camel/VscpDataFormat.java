@@ -14,7 +14,7 @@ import org.apache.camel.spi.DataFormat;
 import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.support.service.ServiceSupport;
 import org.p1powermeter.measure.Measurement;
-import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.vscp.MeterGuid;
 import org.p1powermeter.vscp.TopicTemplate;
 import org.p1powermeter.vscp.VscpEvent;
@@ -27,34 +27,34 @@ import org.p1powermeter.vscp.VscpJson;
  * meter's unit and the topic is the measurement's note. Unmarshal reads a VSCP JSON event back into a
  * {@link VscpEvent}.
  *
- * <p>The topic of an event depends only on what the factory fixes per table row (GUID, class, type, sensor index,
- * zone, subzone), so it is rendered once per row and kept.
+ * <p>The topic of an event depends only on what the factory fixes per sensor (GUID, class, type, sensor index,
+ * zone, subzone), so it is rendered once per sensor and kept.
  */
 public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFormatName {
 
     private final VscpEventFactory factory;
     private final TopicTemplate topic;
-    private final Function<MeasurementType, String> notes;
+    private final Function<Sensor, String> notes;
     private final boolean plain;
     private final boolean useTelegramTime;
     private final Clock clock;
-    /** The rendered topic of each table row (by ordinal); filled on first use, a race only renders it twice. */
-    private final String[] topicByRow = new String[MeasurementType.values().length];
+    /** The rendered topic of each sensor (by index); filled on first use, a race only renders it twice. */
+    private final String[] topicBySensor = new String[Sensor.all().size()];
     /** Fleet mode: the factory and topics of each meter (by {@link P1Constants#METER_ID}); null: one GUID for all. */
     private final Map<String, MeterEvents> meters;
 
-    /** One meter's event factory (its own GUID) and its rendered topics by row. */
-    private record MeterEvents(VscpEventFactory factory, String[] topicByRow) {
+    /** One meter's event factory (its own GUID) and its rendered topics by sensor. */
+    private record MeterEvents(VscpEventFactory factory, String[] topicBySensor) {
     }
 
     /**
      * @param factory the event factory (GUID, sensor index, zone, encoding)
      * @param topic   the topic template ({@code vscp/{xguid}/{xclass}/{xtype}})
-     * @param notes   the note of each measurement (the topic in plain mode)
+     * @param notes   the note of each sensor (the topic in plain mode; M-Bus: per channel)
      * @param plain   true for {@code no_vscp}: plain number payload, note as topic
      * @param useTelegramTime true: the event time is the telegram's ({@code 0-0:1.0.0}); false: time of receipt
      */
-    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<MeasurementType, String> notes,
+    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<Sensor, String> notes,
             boolean plain, boolean useTelegramTime, Clock clock) {
         this(factory, topic, notes, plain, useTelegramTime, clock, false);
     }
@@ -63,7 +63,7 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
      * @param guidPerMeter true ({@code bridge} mode): each meter's events carry that meter's own GUID,
      *                     {@link MeterGuid#of} its {@link P1Constants#METER_ID} header, instead of the factory's
      */
-    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<MeasurementType, String> notes,
+    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<Sensor, String> notes,
             boolean plain, boolean useTelegramTime, Clock clock, boolean guidPerMeter) {
         this.meters = guidPerMeter ? new ConcurrentHashMap<>() : null;
         this.factory = factory;
@@ -85,28 +85,27 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
                 : exchange.getContext().getTypeConverter().mandatoryConvertTo(Measurement.class, exchange, graph);
         Message message = exchange.getMessage();
         if (plain) {
-            String note = notes.apply(m.type());
-            String plainTopic = m.channel() == 0 ? note : note + " " + m.channel();
+            String plainTopic = notes.apply(m.sensor());
             message.setHeader(P1Constants.NOTE, plainTopic);
             message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, plainTopic);
             stream.write(m.meterValuePlain().getBytes(StandardCharsets.US_ASCII));
             return;
         }
         VscpEventFactory events = factory;
-        String[] topics = topicByRow;
+        String[] topics = topicBySensor;
         String meterId = meters == null ? null : message.getHeader(P1Constants.METER_ID, String.class);
         if (meterId != null) {
             MeterEvents meter = meters.computeIfAbsent(meterId, id -> new MeterEvents(
-                    factory.withBaseGuid(MeterGuid.of(id)), new String[MeasurementType.values().length]));
+                    factory.withBaseGuid(MeterGuid.of(id)), new String[Sensor.all().size()]));
             events = meter.factory();
-            topics = meter.topicByRow();
+            topics = meter.topicBySensor();
         }
         VscpEvent event = events.create(m, clock.instant(), useTelegramTime);
-        int row = m.type().ordinal();
-        String eventTopic = topics[row];
+        int sensor = Sensor.indexOf(m.type(), m.channel());
+        String eventTopic = topics[sensor];
         if (eventTopic == null) {
             eventTopic = topic.render(event);
-            topics[row] = eventTopic;
+            topics[sensor] = eventTopic;
         }
         message.setHeader(P1Constants.NOTE, event.note());
         message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, eventTopic);

@@ -30,8 +30,13 @@ public record Measurement(MeasurementType type, ObisId obis, BigDecimal meterVal
         return obis.equals(type.obis()) ? type.obisText() : obis.toString();
     }
 
-    /** The config name, with {@code _<channel>} appended for M-Bus values, e.g. {@code gas_volume_2}. */
+    /** The sensor it belongs to: its row, and for M-Bus its channel. */
+    public Sensor sensor() {
+        return Sensor.of(type, channel);
+    }
+
+    /** The sensor's config name, with {@code _<channel>} for M-Bus values, e.g. {@code gas_volume_2}. */
     public String name() {
-        return channel == 0 ? type.configName() : type.configName() + "_" + channel;
+        return channel == 0 ? type.configName() : sensor().configName();
     }
 }

@@ -14,6 +14,7 @@ public enum MeterUnit {
     HZ("Hz"),
     M3("m3"),
     GJ("GJ"),
+    S("s"),
     NONE("");
 
     private final String symbol;

@@ -12,7 +12,15 @@ public enum SendGroup {
     POWER_FACTOR(false),
     FREQUENCY(false),
     TARIFF(false),
-    MBUS(false);
+    MBUS(false),
+    /** Reactive energy and power per quadrant, combined active energy (Hungary). */
+    QUADRANT(false),
+    /** Capacity tariff: current average demand, month peak, peak history (Belgium). */
+    DEMAND(false),
+    /** Power failures, the failure log, voltage sags and swells. */
+    POWER_QUALITY(false),
+    /** Current limits, breaker state, limiter threshold. */
+    LIMITS(false);
 
     private final boolean seed;
 

@@ -12,6 +12,8 @@ public enum SkipReason {
     DEAD_MBUS_CHANNEL,
     /** An M-Bus value on a channel whose device type ({@code 0-n:24.1.0}) is missing or has no table row. */
     UNMAPPED_MBUS_DEVICE,
+    /** A line whose value groups are not in the row's {@link Layout} (the Hungarian month record in 0-0:98.1.0). */
+    UNREADABLE_LAYOUT,
     /** A second line for a row (or M-Bus channel) that was already seen in this telegram; the first one counts. */
     DUPLICATE
 }

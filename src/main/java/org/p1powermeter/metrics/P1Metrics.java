@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
@@ -12,6 +15,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.p1powermeter.measure.SkipReason;
 import org.p1powermeter.p1.DropReason;
+import org.p1powermeter.p1.ObisId;
 
 /**
  * The bridge's counters, shared by the source (port state, reconnects, framer drops), the parse stage (parse
@@ -45,6 +49,10 @@ public final class P1Metrics implements P1MetricsMXBean {
     private final AtomicLongArray dropped = new AtomicLongArray(DROPS.length);
     private final AtomicLongArray droppedBytes = new AtomicLongArray(DROPS.length);
     private final AtomicLongArray skipped = new AtomicLongArray(SKIPS.length + 1);
+    /** Counts per unknown OBIS id; bounded (garbage with a valid CRC could name many), the rest under "other". */
+    private final ConcurrentHashMap<String, LongAdder> unknownObis = new ConcurrentHashMap<>();
+    private static final int MAX_UNKNOWN_IDS = 256;
+    private static final String OTHER_UNKNOWN = "other";
     private volatile LongSupplier deliveredEvents = () -> 0;
     private volatile LongSupplier lostEvents = () -> 0;
     private volatile SourceHealth health = new SourceHealth("STARTING", false, "not started", Instant.now());
@@ -195,6 +203,41 @@ public final class P1Metrics implements P1MetricsMXBean {
     @Override
     public long getParseIssues() {
         return get(Counter.PARSE_ISSUES);
+    }
+
+    /**
+     * Counts a line whose OBIS id is in neither table.
+     *
+     * @return true the first time this id is counted (the caller reports it once)
+     */
+    public boolean unknownObis(String obis) {
+        LongAdder count = unknownObis.get(obis);
+        boolean first = false;
+        if (count == null) {
+            if (unknownObis.size() >= MAX_UNKNOWN_IDS) {
+                obis = OTHER_UNKNOWN;
+            }
+            LongAdder fresh = new LongAdder();
+            count = unknownObis.putIfAbsent(obis, fresh);
+            if (count == null) {
+                count = fresh;
+                first = true;
+            }
+        }
+        count.increment();
+        return first;
+    }
+
+    public long unknownObis(ObisId obis) {
+        LongAdder count = unknownObis.get(obis.toString());
+        return count == null ? 0 : count.sum();
+    }
+
+    @Override
+    public Map<String, Long> getUnknownObis() {
+        Map<String, Long> m = new TreeMap<>();
+        unknownObis.forEach((id, count) -> m.put(id, count.sum()));
+        return m;
     }
 
     @Override

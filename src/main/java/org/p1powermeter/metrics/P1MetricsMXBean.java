@@ -28,7 +28,10 @@ public interface P1MetricsMXBean {
     /** Telegrams whose route ended with an exception (the other telegrams are unaffected). */
     long getTelegramsFailed();
 
-    /** Framer drops per reason (NOISE, TRUNCATED, OVERSIZE, CRC_MISMATCH, CRC_MISSING, MALFORMED_TRAILER). */
+    /**
+     * Telegram drops per reason (NOISE, TRUNCATED, OVERSIZE, CRC_MISMATCH, CRC_MISSING, MALFORMED_TRAILER from the
+     * framer; UNVERIFIED_MALFORMED from the parse stage).
+     */
     Map<String, Long> getDropped();
 
     /** Bytes dropped by the framer per reason. */
@@ -39,6 +42,9 @@ public interface P1MetricsMXBean {
 
     /** Table lines not turned into measurements, per reason (EMPTY_VALUE, NOT_A_NUMBER, …, VALUE_OUT_OF_RANGE). */
     Map<String, Long> getSkipped();
+
+    /** Lines whose OBIS id the bridge does not know (not in the measurement or text table), per id. */
+    Map<String, Long> getUnknownObis();
 
     long getEventsPublished();
 

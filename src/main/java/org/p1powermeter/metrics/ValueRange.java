@@ -1,6 +1,7 @@
 package org.p1powermeter.metrics;
 
 import java.math.BigDecimal;
+import org.p1powermeter.vscp.VscpEncoding;
 
 /**
  * Whether a value can be carried by every output the bridge has: the VSCP class 1040 string (at most
@@ -11,8 +12,8 @@ import java.math.BigDecimal;
  */
 public final class ValueRange {
 
-    /** Longest plain decimal (sign and point included) class 1040 carries; VscpEventFactory enforces the same. */
-    public static final int MAX_PLAIN_CHARS = 483;
+    /** Longest plain decimal (sign and point included) class 1040 carries: {@link VscpEncoding#MAX_STRING_CHARS}. */
+    public static final int MAX_PLAIN_CHARS = VscpEncoding.MAX_STRING_CHARS;
     private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
 
     private ValueRange() {

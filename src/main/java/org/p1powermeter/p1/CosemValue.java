@@ -24,6 +24,8 @@ public final class CosemValue {
     private final int offset;
     private final int length;
     private final String unit;
+    /** Length of the group's text as sent: longer than {@link #length} when a unit followed the number without {@code *}. */
+    private final int sentLength;
     private String text;
     private Object decimalCache;
 
@@ -37,19 +39,40 @@ public final class CosemValue {
         this.length = text == null ? 0 : text.length();
         this.text = text;
         this.unit = unit;
+        this.sentLength = length;
     }
 
     /** A value whose text is {@code source[offset, offset + length)} read as ISO-8859-1; the array is not copied. */
     CosemValue(byte[] source, int offset, int length, String unit) {
+        this(source, offset, length, unit, length);
+    }
+
+    /**
+     * A number {@code source[offset, offset + length)} followed directly (no {@code *}) by its unit; the whole group
+     * text is {@code sentLength} bytes.
+     */
+    CosemValue(byte[] source, int offset, int length, String unit, int sentLength) {
         this.source = source;
         this.offset = offset;
         this.length = length;
         this.unit = unit;
+        this.sentLength = sentLength;
     }
 
     /** The same text with another unit. */
     CosemValue withUnit(String newUnit) {
         return source == null ? new CosemValue(text, newUnit) : new CosemValue(source, offset, length, newUnit);
+    }
+
+    /**
+     * The group's text exactly as sent, a unit that followed without {@code *} included ({@code 12A} where
+     * {@link #text()} is {@code 12}); null for an empty group. Ids and text messages are read from this.
+     */
+    public String sent() {
+        if (source == null || sentLength == length) {
+            return text();
+        }
+        return new String(source, offset, sentLength, StandardCharsets.ISO_8859_1);
     }
 
     public boolean isEmpty() {
@@ -119,7 +142,7 @@ public final class CosemValue {
 
     /** Hex-encoded ASCII decoded to text (ids, messages); the text itself when it is not even-length hex. */
     public String hexDecoded() {
-        return HexText.decodeOrSelf(text());
+        return HexText.decodeOrSelf(sent());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.p1powermeter.p1;
 
 /**
- * Decides for {@link TelegramFramer} whether a {@code !} or {@code /} found by {@link BodyScan} ends the body: it
- * must be at the start of a line and outside {@code ( )} (a value wrapped over lines may hold either). The bytes
- * before it are in the current chunk {@code in[start, i)} and, from earlier chunks, in the telegram buffer.
+ * Decides for {@link TelegramFramer} whether a {@code !} or {@code /} found by {@link BodyScan} ends the body. Both
+ * must be at the start of a line. A {@code !} must also be outside {@code ( )} (a value wrapped over lines may hold
+ * one); a {@code /} at the start of a line always ends the body, even inside an open {@code (}: a stream cut inside a
+ * value ({@code 1-0:1.7.0(00.321*k}) must not swallow the next telegram, and no meter wraps a value so that a line
+ * starts with {@code /}. The bytes before the marker are in the current chunk {@code in[start, i)} and, from earlier
+ * chunks, in the telegram buffer.
  */
 final class MarkerCheck {
 
@@ -19,7 +22,7 @@ final class MarkerCheck {
 
     /** Whether the marker {@code in[i]} ends the body; the bytes {@code in[start, i)} follow the buffer's. */
     boolean endsBody(TelegramBuffer buffer, byte[] in, int start, int i) {
-        return atLineStart(buffer, in, start, i) && !insideParens(buffer, in, start, i);
+        return atLineStart(buffer, in, start, i) && (in[i] == '/' || !insideParens(buffer, in, start, i));
     }
 
     /** Whether {@code in[i]} follows a CR or LF (the byte before may be in the buffer, from an earlier chunk). */

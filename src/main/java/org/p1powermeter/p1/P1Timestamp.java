@@ -11,15 +11,18 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 
 /**
- * P1 timestamps {@code YYMMDDhhmmss} + {@code S} (summer time) / {@code W} (standard time) as local time of a meter zone.
+ * P1 timestamps {@code YYMMDDhhmmss} + {@code S} (daylight time) / {@code W} (standard time) as local time of a meter.
  *
- * <p>The zone rules decide the offset; the flag only picks the instance of the repeated hour when clocks go back
- * ({@code S} = the earlier, summer-time instance, {@code W} = the later, standard-time one). A flag that contradicts
- * the zone elsewhere is ignored: Fluvius history entries carry {@code S} on winter dates and dsmr_parser's expected
- * values read them with the winter offset. Without a flag the earlier instance is used. A local time inside the
- * spring-forward gap is moved forward by the length of the gap. Known placeholders ({@code 000101000001W},
- * {@code 000101010000W}, {@code 700101010000W}, {@code 6325…}, {@code 000000000000}) and impossible dates give null.
- * For meters that never switch to summer time (Sweden) configure a fixed {@link ZoneOffset} such as {@code +01:00}.
+ * <p>The meter's clock is the truth, not the zone rules: the flag decides the offset. {@code W} is the meter zone's
+ * standard offset at that date (Europe/Stockholm: +01:00), {@code S} its daylight offset, one hour more (+02:00: every
+ * P1 country's summer time is one hour). So a Swedish meter that sends {@code W} all year is read at +01:00 in summer
+ * too, and the repeated hour in October is told apart by the flag alone. Only a timestamp without flag (the 12 digits
+ * of DSMR 2.2/3 gas) is read with the zone rules (the earlier instance of a repeated hour; a local time inside the
+ * spring-forward gap is moved forward by the gap).
+ *
+ * <p>An unset meter clock ({@code 000101010000W}, 2000-01-01 01:00) is read as the meter says;
+ * {@link #isUnsetClock(String)} lets the caller warn about it. Known fillers ({@code 000101000001W} log entries,
+ * {@code 700101010000W} dead M-Bus channels, {@code 6325…}, {@code 000000000000}) and impossible dates give null.
  */
 public final class P1Timestamp {
 
@@ -29,6 +32,8 @@ public final class P1Timestamp {
      * Entries are immutable (final fields), so a racy read sees a whole entry, an older one or none.
      */
     private static final HourOffset[] HOURS = new HourOffset[4];
+    /** Seconds {@code S} (daylight time) adds to the standard offset: one hour in every P1 country. */
+    private static final int DAYLIGHT_SAVING = 3600;
     /** Round-robin victim for the next entry; racy on purpose (any value is fine). */
     private static int nextHour;
 
@@ -64,10 +69,15 @@ public final class P1Timestamp {
         return length == 12 || bytes[offset + 12] == 'S' || bytes[offset + 12] == 'W';
     }
 
-    /** True for the timestamps meters send when they have no date (log filler, unset clock, dead M-Bus channel). */
+    /** True for the timestamps meters send when they have no date (log filler, dead M-Bus channel, invalid). */
     public static boolean isPlaceholder(String text) {
-        return text != null && (text.startsWith("000101000001") || text.startsWith("000101010000")
-                || text.startsWith("700101010000") || text.startsWith("6325") || text.startsWith("000000000000"));
+        return text != null && (text.startsWith("000101000001") || text.startsWith("700101010000")
+                || text.startsWith("6325") || text.startsWith("000000000000"));
+    }
+
+    /** True for the time a meter sends while its clock is not set ({@code 000101010000W}); read as sent, worth a warning. */
+    public static boolean isUnsetClock(String text) {
+        return text != null && text.startsWith("000101010000");
     }
 
     /**
@@ -114,23 +124,31 @@ public final class P1Timestamp {
     private static boolean isPlaceholder(byte[] bytes, int offset) {
         int date = (two(bytes, offset) * 100 + two(bytes, offset + 2)) * 100 + two(bytes, offset + 4);
         int time = (two(bytes, offset + 6) * 100 + two(bytes, offset + 8)) * 100 + two(bytes, offset + 10);
-        return (date == 101 && (time == 1 || time == 10000)) || (date == 700101 && time == 10000)
+        return (date == 101 && time == 1) || (date == 700101 && time == 10000)
                 || (two(bytes, offset) == 63 && two(bytes, offset + 2) == 25) || (date == 0 && time == 0);
     }
 
+    /** Caches the hour when every second of it has the same offset for this flag (no transition inside it). */
     private static void rememberHour(ZoneId zone, int hourKey, char flag, LocalDateTime local, ZoneOffset offset,
             ZoneRules rules) {
         LocalDateTime start = local.withMinute(0).withSecond(0);
-        List<ZoneOffset> atStart = rules.getValidOffsets(start);
-        List<ZoneOffset> atEnd = rules.getValidOffsets(start.plusSeconds(3599));
-        if (atStart.size() == 1 && atEnd.size() == 1 && atStart.get(0).equals(offset) && atEnd.get(0).equals(offset)) {
+        LocalDateTime end = start.plusSeconds(3599);
+        boolean steady = flag == ' '
+                ? rules.getValidOffsets(start).equals(List.of(offset)) && rules.getValidOffsets(end).equals(List.of(offset))
+                : offsetFor(start, flag, rules).equals(offset) && offsetFor(end, flag, rules).equals(offset);
+        if (steady) {
             int slot = nextHour & (HOURS.length - 1);
             nextHour = slot + 1;
             HOURS[slot] = new HourOffset(zone, hourKey, flag, start.toEpochSecond(offset));
         }
     }
 
+    /** The offset of a local time: the flag's ({@code W} standard, {@code S} daylight), else the zone rules'. */
     private static ZoneOffset offsetFor(LocalDateTime local, char flag, ZoneRules rules) {
+        if (flag == 'W' || flag == 'S') {
+            ZoneOffset standard = rules.getStandardOffset(local.toInstant(rules.getOffset(local)));
+            return flag == 'W' ? standard : ZoneOffset.ofTotalSeconds(standard.getTotalSeconds() + DAYLIGHT_SAVING);
+        }
         List<ZoneOffset> valid = rules.getValidOffsets(local);
         if (valid.size() == 1) {
             return valid.get(0);
@@ -140,16 +158,7 @@ public final class P1Timestamp {
             ZoneOffsetTransition gap = rules.getTransition(local);
             return gap.getOffsetBefore();
         }
-        ZoneOffset first = valid.get(0);
-        ZoneOffset second = valid.get(1);
-        boolean firstIsSummer = first.getTotalSeconds() > second.getTotalSeconds();
-        if (flag == 'W') {
-            return firstIsSummer ? second : first;
-        }
-        if (flag == 'S') {
-            return firstIsSummer ? first : second;
-        }
-        return first;
+        return valid.get(0);
     }
 
     private static int two(byte[] b, int i) {

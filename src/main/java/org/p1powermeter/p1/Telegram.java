@@ -58,13 +58,45 @@ public final class Telegram {
         return objects;
     }
 
-    /** The telegram time from {@code 0-0:1.0.0}, or null when the telegram has none (DSMR 2.2/3) or it is a placeholder. */
+    /**
+     * The telegram time from {@code 0-0:1.0.0} as the meter's clock says it (also an unset clock, see
+     * {@link #isClockUnset()}), or null when the telegram has none (DSMR 2.2/3) or it is a filler.
+     */
     public Instant timestamp() {
         return timestamp;
     }
 
     public List<ParseIssue> issues() {
         return issues;
+    }
+
+    /**
+     * Whether the meter says its clock is not set ({@code 0-0:1.0.0(000101010000W)}): {@link #timestamp()} is then
+     * 2000-01-01 as the meter says, and the caller should warn.
+     */
+    public boolean isClockUnset() {
+        CosemObject clock = get(TIMESTAMP);
+        return clock != null && P1Timestamp.isUnsetClock(clock.value().text());
+    }
+
+    /** Whether the telegram carried a CRC and it matches its bytes. */
+    public boolean isCrcVerified() {
+        return raw != null && raw.hasCrc() && raw.crcMatches();
+    }
+
+    /** Whether it starts with a {@code /} header line and every line of it was read ({@link #issues()} is empty). */
+    public boolean isWellFormed() {
+        return raw != null && raw.bytes().length > 0 && raw.bytes()[0] == '/' && issues.isEmpty();
+    }
+
+    /**
+     * Whether its values may be published: a verified CRC vouches for the bytes (a line that does not parse is then
+     * skipped alone); without one (DSMR 2.2/3, {@code crc = off}) only a well-formed telegram is taken, since a
+     * telegram cut inside a value and followed by the next one reads as one telegram with a broken line
+     * ({@link DropReason#UNVERIFIED_MALFORMED}).
+     */
+    public boolean isTrustworthy() {
+        return isCrcVerified() || isWellFormed();
     }
 
     /** The object with this id (first occurrence), or null. */

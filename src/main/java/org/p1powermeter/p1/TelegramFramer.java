@@ -12,8 +12,8 @@ import java.util.Objects;
  * the trailer must end in CR LF too) or through the CRC digits when a {@code /} follows them directly.
  *
  * <p>Every byte fed ends up either in a telegram or in exactly one {@link FrameListener#onDrop} call; no input
- * makes it throw. A {@code /} at the start of a line outside {@code ( )} restarts (the unfinished telegram is
- * {@link DropReason#TRUNCATED}); a telegram longer than {@link FramerOptions#maxTelegramBytes()} is
+ * makes it throw. A {@code /} at the start of a line restarts, also inside an open {@code (} (the unfinished telegram
+ * is {@link DropReason#TRUNCATED}); the end of input (or of a message) completes a trailer that has no line end yet; a telegram longer than {@link FramerOptions#maxTelegramBytes()} is
  * {@link DropReason#OVERSIZE} and the framer hunts for the next {@code /}. Bytes are never normalised.
  *
  * <p>Not thread-safe: feed, {@link #endOfInput()}, {@link #reset()} and {@link #stats()} belong to one thread (or
@@ -68,13 +68,17 @@ public final class TelegramFramer {
     }
 
     /**
-     * The input ended (end of file, connection closed): a telegram in progress is dropped as
-     * {@link DropReason#TRUNCATED}, pending noise is reported as {@link DropReason#NOISE}. The framer then hunts
-     * again, so feeding may go on (e.g. after a reconnect).
+     * The input ended (end of file, connection closed, end of one MQTT/HTTP message): a telegram whose {@code !} was
+     * read is complete, with or without its CRC digits and line end (gateways and peer tools strip the final CR LF),
+     * and is emitted under the CRC policy like any other; a telegram still in its body is dropped as
+     * {@link DropReason#TRUNCATED}; pending noise is reported as {@link DropReason#NOISE}. The framer then hunts
+     * again, so feeding may go on (e.g. the next message, or after a reconnect).
      */
     public void endOfInput() {
         if (state == HUNT) {
             flushNoise();
+        } else if (state == TRAILER || state == AWAIT_LF) {
+            emit();
         } else {
             int n = buffer.length();
             toHunt();

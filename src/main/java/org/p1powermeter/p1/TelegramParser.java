@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public final class TelegramParser {
 
-    /** Zone used by {@link #TelegramParser()}. */
+    /**
+     * The meter zone unless another is configured: the one definition of this default (the Python script's meters are
+     * Swedish; {@code meter_zone} in the config, {@link org.p1powermeter.measure.MeasurementExtractor}'s default).
+     */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Stockholm");
 
     private final ZoneId zone;

@@ -96,7 +96,7 @@ final class TelegramReader {
                 return failLine(start, before, firstLine,
                         read == 0 ? "no value group after the OBIS id" : "junk after value group");
             }
-            if (!groupReader.read(p + 1, pendingObis)) {
+            if (!groupReader.read(p + 1)) {
                 return failLine(start, before, firstLine, groupReader.error());
             }
             add(groupReader.value());

@@ -21,10 +21,9 @@ final class ValueGroupReader {
 
     /**
      * @param start position after the {@code (}
-     * @param obis  the line's id (decides whether a unit may follow a number without {@code *})
      * @return true when a closing {@code )} was found; false with {@link #error()} otherwise
      */
-    boolean read(int start, ObisId obis) {
+    boolean read(int start) {
         int star = -1;
         int breaks = 0;
         boolean wrapped = false;
@@ -60,9 +59,9 @@ final class ValueGroupReader {
         lineBreaks = breaks;
         if (wrapped) {
             byte[] joined = withoutLineBreaks(start, p);
-            value = valueOf(joined, 0, joined.length, indexOfStar(joined), obis);
+            value = valueOf(joined, 0, joined.length, indexOfStar(joined));
         } else {
-            value = valueOf(b, start, p, star, obis);
+            value = valueOf(b, start, p, star);
         }
         return true;
     }
@@ -85,7 +84,7 @@ final class ValueGroupReader {
         return error;
     }
 
-    private static CosemValue valueOf(byte[] src, int from, int to, int star, ObisId obis) {
+    private static CosemValue valueOf(byte[] src, int from, int to, int star) {
         if (from == to) {
             return CosemValue.EMPTY;
         }
@@ -98,22 +97,18 @@ final class ValueGroupReader {
                 return new CosemValue(src, from, star - from, UnitText.text(src, star + 1, to));
             }
         }
-        if (star < 0 && mayHaveBareUnit(obis)) {
+        if (star < 0) {
+            // a unit without '*' (e-MUCS: 1-0:42.7.0(00.000kW)): judged by the value alone, never by the OBIS code;
+            // the whole text stays available (CosemValue#sent) for ids and texts that merely look like it
             int numberEnd = numberEnd(src, from, to);
             if (numberEnd > from && numberEnd < to && !P1Timestamp.looksLikeTimestamp(src, from, to - from)) {
                 int known = UnitText.known(src, numberEnd, to);
                 if (known >= 0) {
-                    return new CosemValue(src, from, numberEnd - from, UnitText.name(known));
+                    return new CosemValue(src, from, numberEnd - from, UnitText.name(known), to - from);
                 }
             }
         }
         return new CosemValue(src, from, to - from, null);
-    }
-
-    /** Ids, status words and texts (C = 0, 42, 96) are never split into number and unit. */
-    private static boolean mayHaveBareUnit(ObisId obis) {
-        int c = obis.c();
-        return c != 0 && c != 42 && c != 96;
     }
 
     /** End of a leading {@code -?digits[.digits]}, or {@code from} when the text does not start like a number. */

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The GUID of one meter in a fleet ({@code [GENERAL] mode = bridge}), derived from its meter id (the equipment id
- * of {@code org.p1powermeter.p1.EquipmentId}), so that every instance gives a meter the same GUID and consumers
+ * of {@code org.p1powermeter.measure.MeterId}), so that every instance gives a meter the same GUID and consumers
  * can tell meters apart on the shared topics:
  *
  * <pre>

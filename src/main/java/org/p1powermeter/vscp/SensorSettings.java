@@ -1,9 +1,10 @@
 package org.p1powermeter.vscp;
 
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 
 /**
- * Per-measurement VSCP settings, the Python script's {@code sensorindex_*}, {@code id_*} and {@code note_*} keys.
+ * Per-sensor VSCP settings (a measurement, or one M-Bus channel of it), the Python script's {@code sensorindex_*}, {@code id_*} and {@code note_*} keys.
  *
  * @param sensorIndex data byte 0 of the event, 0–255
  * @param id          GUID bytes 14–15 (and nickname) of the event, 0–65535
@@ -20,8 +21,13 @@ public record SensorSettings(int sensorIndex, int id, String note) {
         }
     }
 
-    /** The table's defaults: index = id = {@link MeasurementType#defaultIndex()}, note = its default note. */
+    /** The table's defaults: index = id = {@link Sensor#defaultIndex()}, note = {@link Sensor#defaultNote()}. */
+    public static SensorSettings defaultsFor(Sensor sensor) {
+        return new SensorSettings(sensor.defaultIndex(), sensor.defaultIndex(), sensor.defaultNote());
+    }
+
+    /** The defaults of a measurement that is not M-Bus. */
     public static SensorSettings defaultsFor(MeasurementType type) {
-        return new SensorSettings(type.defaultIndex(), type.defaultIndex(), type.defaultNote());
+        return defaultsFor(Sensor.of(type, 0));
     }
 }

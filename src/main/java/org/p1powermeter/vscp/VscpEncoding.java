@@ -7,6 +7,12 @@ public enum VscpEncoding {
     /** CLASS2.MEASUREMENT_FLOAT (1060): the value as an 8-byte big-endian IEEE-754 double. */
     MEASUREMENT_FLOAT(1060);
 
+    /**
+     * Longest ASCII number {@link #MEASUREMENT_STR} carries (S class2.measurement_str.md: "up to 483 characters");
+     * the one definition of this limit.
+     */
+    public static final int MAX_STRING_CHARS = 483;
+
     private final int vscpClass;
 
     VscpEncoding(int vscpClass) {

@@ -3,11 +3,13 @@ package org.p1powermeter.vscp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 
 /**
  * Builds the VSCP event of a {@link Measurement} (docs/vscp-events.md §1–§4).
@@ -22,57 +24,54 @@ import org.p1powermeter.measure.MeasurementType;
  * <li>vscpTimeStamp = the time of receipt in µs since the epoch, modulo 2³².
  * </ul>
  *
- * <p>M-Bus measurements on channel n use the same settings (sensor index, id, note) as their row, whatever the
- * channel: a gas meter on channel 2 is sent exactly like one on channel 1. Two devices of the same medium would
- * therefore share a GUID; give them distinct topics if that case matters.
+ * <p>Each M-Bus channel is its own {@link Sensor} with its own sensor index, id (so GUID and topic) and note: two gas
+ * meters on channels 1 and 2 are told apart by every consumer.
  *
  * <p>Settings are resolved and checked once, in the constructor; {@link #create} is thread-safe.
  */
 public final class VscpEventFactory {
 
-    /** Longest ASCII number class 1040 carries (S class2.measurement_str.md: "up to 483 characters"). */
-    static final int MAX_STRING_DIGITS = 483;
     private static final int FLOAT_DATA_LENGTH = 12;
     private static final long UINT32_MASK = 0xFFFF_FFFFL;
-    private static final MeasurementType[] ROWS = MeasurementType.values();
+    private static final List<Sensor> SENSORS = Sensor.all();
 
     private final VscpEncoding encoding;
     private final int zone;
     private final int subzone;
-    private final SensorSettings[] settingsByRow = new SensorSettings[ROWS.length];
-    private final Guid[] guidByRow = new Guid[ROWS.length];
+    private final SensorSettings[] settingsBySensor = new SensorSettings[SENSORS.size()];
+    private final Guid[] guidBySensor = new Guid[SENSORS.size()];
 
     /**
      * @param encoding class 1040 or 1060
      * @param zone     data byte 1, 0–255
      * @param subzone  data byte 2, 0–255
      * @param baseGuid the GUID whose low two bytes are replaced per measurement (e.g. {@link Guid#fromMac} with id 0)
-     * @param settings the settings of each table row (called once per row here, never on the hot path)
+     * @param settings the settings of each sensor (called once per sensor here, never on the hot path)
      */
     public VscpEventFactory(VscpEncoding encoding, int zone, int subzone, Guid baseGuid,
-            Function<MeasurementType, SensorSettings> settings) {
+            Function<Sensor, SensorSettings> settings) {
         this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.zone = checkByte("zone", zone);
         this.subzone = checkByte("subzone", subzone);
         Objects.requireNonNull(baseGuid, "baseGuid");
         Objects.requireNonNull(settings, "settings");
-        for (MeasurementType row : ROWS) {
-            SensorSettings s = Objects.requireNonNull(settings.apply(row), () -> "no sensor settings for " + row);
-            settingsByRow[row.ordinal()] = s;
-            guidByRow[row.ordinal()] = baseGuid.withId(s.id());
+        for (Sensor sensor : SENSORS) {
+            SensorSettings s = Objects.requireNonNull(settings.apply(sensor), () -> "no sensor settings for " + sensor);
+            settingsBySensor[sensor.index()] = s;
+            guidBySensor[sensor.index()] = baseGuid.withId(s.id());
         }
     }
 
-    /** Same, with settings from a map; rows missing from it get {@link SensorSettings#defaultsFor}. */
+    /** Same, with settings from a map; sensors missing from it get {@link SensorSettings#defaultsFor}. */
     public VscpEventFactory(VscpEncoding encoding, int zone, int subzone, Guid baseGuid,
-            Map<MeasurementType, SensorSettings> settings) {
+            Map<Sensor, SensorSettings> settings) {
         this(encoding, zone, subzone, baseGuid,
-                (Function<MeasurementType, SensorSettings>) row -> settings.getOrDefault(row, SensorSettings.defaultsFor(row)));
+                (Function<Sensor, SensorSettings>) s -> settings.getOrDefault(s, SensorSettings.defaultsFor(s)));
     }
 
     /** A factory with the table's default settings (index = id = 1…, default notes). */
     public static VscpEventFactory withDefaults(VscpEncoding encoding, Guid baseGuid) {
-        return new VscpEventFactory(encoding, 0, 0, baseGuid, SensorSettings::defaultsFor);
+        return new VscpEventFactory(encoding, 0, 0, baseGuid, (Function<Sensor, SensorSettings>) SensorSettings::defaultsFor);
     }
 
     /**
@@ -82,25 +81,32 @@ public final class VscpEventFactory {
      */
     public VscpEvent create(Measurement m, Instant receivedAt, boolean useTelegramTime) {
         MeasurementType row = m.type();
-        SensorSettings s = settingsByRow[row.ordinal()];
+        int sensor = Sensor.indexOf(row, m.channel());
+        SensorSettings s = settingsBySensor[sensor];
         BigDecimal value = m.vscpValue();
         byte[] data = encoding == VscpEncoding.MEASUREMENT_STR
                 ? stringData(s.sensorIndex(), row.vscpUnit(), value)
                 : floatData(s.sensorIndex(), row.vscpUnit(), value);
         Instant dated = useTelegramTime && m.time() != null ? m.time() : receivedAt;
         return new VscpEvent(VscpEvent.HEAD_DUMB_NORMAL_PRIORITY, 0, dated.truncatedTo(ChronoUnit.SECONDS),
-                microsModulo32(receivedAt), encoding.vscpClass(), row.vscpType(), guidByRow[row.ordinal()], data,
+                microsModulo32(receivedAt), encoding.vscpClass(), row.vscpType(), guidBySensor[sensor], data,
                 s.note(), new VscpEvent.Measurement(value, row.vscpUnit(), s.sensorIndex(), zone, subzone));
     }
 
-    /** The same factory with another base GUID (e.g. a fleet meter's {@link MeterGuid}); the ids stay per row. */
+    /** The same factory with another base GUID (e.g. a fleet meter's {@link MeterGuid}); the ids stay per sensor. */
     public VscpEventFactory withBaseGuid(Guid baseGuid) {
-        return new VscpEventFactory(encoding, zone, subzone, baseGuid, row -> settingsByRow[row.ordinal()]);
+        return new VscpEventFactory(encoding, zone, subzone, baseGuid,
+                (Function<Sensor, SensorSettings>) sensor -> settingsBySensor[sensor.index()]);
     }
 
-    /** The settings this factory uses for a row. */
+    /** The settings this factory uses for a sensor. */
+    public SensorSettings settingsOf(Sensor sensor) {
+        return settingsBySensor[sensor.index()];
+    }
+
+    /** The settings of a measurement that is not M-Bus. */
     public SensorSettings settingsOf(MeasurementType row) {
-        return settingsByRow[row.ordinal()];
+        return settingsOf(Sensor.of(row, 0));
     }
 
     public VscpEncoding encoding() {
@@ -110,9 +116,9 @@ public final class VscpEventFactory {
     private byte[] stringData(int sensorIndex, int unit, BigDecimal value) {
         String text = value.toPlainString();
         int n = text.length();
-        if (n > MAX_STRING_DIGITS) {
+        if (n > VscpEncoding.MAX_STRING_CHARS) {
             throw new IllegalArgumentException("value has " + n + " characters, class 1040 carries at most "
-                    + MAX_STRING_DIGITS);
+                    + VscpEncoding.MAX_STRING_CHARS);
         }
         byte[] data = new byte[4 + n + 1];
         writeHeader(data, sensorIndex, unit);

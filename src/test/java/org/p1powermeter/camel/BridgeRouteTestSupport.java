@@ -17,6 +17,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.p1.FramedResource;
 import org.p1powermeter.p1.RawTelegram;
@@ -90,7 +91,7 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         }, true, "UTF-8");
         new P1Beans(new P1TelegramProcessor(new TelegramParser(STOCKHOLM), new MeasurementExtractor(STOCKHOLM)),
                 new SendGroupFilter(sentGroups()),
-                new VscpDataFormat(factory, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT), MeasurementType::defaultNote,
+                new VscpDataFormat(factory, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT), Sensor::defaultNote,
                         plain(), true, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), guidPerMeter()),
                 new ConsolePrinter(false, out), new DryRunPrinter(out)).bindTo(context.getRegistry());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, P1Beans.ROUTE));

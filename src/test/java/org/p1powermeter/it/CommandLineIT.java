@@ -51,6 +51,23 @@ class CommandLineIT {
     }
 
     @Test
+    void aCaptureThatEndsRightAfterTheCrcGivesItsLastTelegramAndExitsZero() throws Exception {
+        // issue 7, defect 1: peer tools and gateways strip the final CR LF; this was TRUNCATED and exit 1
+        Path capture = dir.resolve("stripped.txt");
+        byte[] telegram = SwedishTelegram.bytes();
+        Files.write(capture, java.util.Arrays.copyOf(telegram, telegram.length - 2));
+        for (List<String> input : List.of(List.of("-i", capture.toString()), List.of("-i", "-"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("-n"));
+            args.addAll(input);
+            try (BridgeProcess p = input.contains("-") ? BridgeProcess.start(dir, args, capture.toFile())
+                    : BridgeProcess.start(dir, args)) {
+                assertEquals(0, p.waitFor(30, TimeUnit.SECONDS), p::toString);
+                assertEquals(26, p.stdout().lines().count(), p::toString);
+            }
+        }
+    }
+
+    @Test
     void dryRunReadsStandardInput() throws Exception {
         Path capture = dir.resolve("capture.txt");
         Files.write(capture, SwedishTelegram.bytes());

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.p1powermeter.p1.ObisId;
+import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.Telegram;
+import org.p1powermeter.p1.TelegramParser;
 
 class MeasurementExtractorTest {
 
@@ -20,8 +22,15 @@ class MeasurementExtractorTest {
 
     private final MeasurementExtractor extractor = new MeasurementExtractor(HandBuiltTelegram.METER_ZONE);
 
+    /** The lines in a telegram read by the real parser (meter zone Amsterdam). */
     private Extraction extract(String... lines) {
-        return extractor.extract(HandBuiltTelegram.of(lines));
+        return extractor.extract(parse("/HAND5\\TEST\r\n\r\n" + String.join("\r\n", lines) + "\r\n!\r\n"));
+    }
+
+    private static Telegram parse(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new TelegramParser(HandBuiltTelegram.METER_ZONE)
+                .parse(new RawTelegram(bytes, RawTelegram.NO_CRC, 0, text.lastIndexOf('!')));
     }
 
     private static Measurement only(Extraction x) {
@@ -129,11 +138,42 @@ class MeasurementExtractorTest {
     }
 
     @Test
-    void linesOutsideTheTableAreIgnoredSilently() {
-        Extraction x = extract(CLOCK, "0-0:96.1.1(4530303434303037333832323436303139)", "0-0:96.14.0(0001)",
-                "0-0:17.0.0(0999.00*kW)", "1-0:99.97.0(1)(0-0:96.7.19)(190326095015W)(0000002014*s)");
+    void textObjectsAreNoMeasurementsAndIdsInNeitherTableAreReportedAsUnknown() {
+        Extraction x = extract(CLOCK, "0-0:96.1.1(4530303434303037333832323436303139)", "1-3:0.2.8(50)",
+                "0-0:96.13.0()", "0-1:96.1.0(4730303339303031393336393930363139)", "1-0:9.7.0(00.123*kVA)",
+                "1-0:33.37.0(00000)");
         assertTrue(x.measurements().isEmpty());
         assertTrue(x.skipped().isEmpty());
+        assertEquals(List.of(ObisId.parse("1-0:9.7.0"), ObisId.parse("1-0:33.37.0")), x.unknown());
+    }
+
+    @Test
+    void newRowsReadTariffIndicatorLimiterInEitherUnitAndTheFailureLogPerEntry() {
+        Extraction x = extract(CLOCK, "0-0:96.14.0(0002)", "0-0:17.0.0(016*A)",
+                "1-0:99.97.0(3)(0-0:96.7.19)(190326095015W)(0000002014*s)(000101000001W)(2147483647*s)"
+                        + "(200701120000S)(0000000060*s)");
+        assertEquals(List.of("tariff_indicator=2", "limiter_threshold_current=16", "power_failure_duration=2014",
+                "power_failure_duration=60"), x.measurements().stream()
+                .map(m -> m.name() + "=" + m.meterValuePlain()).toList());
+        assertEquals(Instant.parse("2019-03-26T08:50:15Z"), x.measurements().get(2).time(), "the failure's end");
+        assertEquals(Instant.parse("2020-07-01T10:00:00Z"), x.measurements().get(3).time());
+        assertEquals(MeasurementType.LIMITER_THRESHOLD_POWER,
+                only(extract("0-0:17.0.0(0999.00*kW)")).type(), "kW: the first row with this id");
+        assertTrue(x.skipped().isEmpty(), x.skipped()::toString);
+    }
+
+    @Test
+    void belgianPeakHistoryGivesOneMeasurementPerMonthDatedByItsPeak() {
+        Extraction x = extract("0-0:1.0.0(200512135409S)", "1-0:1.6.0(200509134558S)(02.589*kW)",
+                "0-0:98.1.0(2)(1-0:1.6.0)(1-0:1.6.0)(200501000000S)(200423192538S)(03.695*kW)"
+                        + "(200401000000S)(632525252525W)(05.980*kW)");
+        assertEquals(List.of("demand_month_peak=2.589", "demand_peak_history=3.695", "demand_peak_history=5.980"),
+                x.measurements().stream().map(m -> m.name() + "=" + m.meterValuePlain()).toList());
+        assertEquals(Instant.parse("2020-05-09T11:45:58Z"), x.measurements().get(0).time(), "the peak's own time");
+        assertEquals(Instant.parse("2020-04-23T17:25:38Z"), x.measurements().get(1).time());
+        assertEquals(Instant.parse("2020-03-31T22:00:00Z"), x.measurements().get(2).time(), "no peak time: the month");
+        assertEquals(SkipReason.UNREADABLE_LAYOUT,
+                extract("0-0:98.1.0(230701000000S)(000040.777*kWh)(04.104*kW)").skipped().get(0).reason());
     }
 
     @Test
@@ -194,12 +234,12 @@ class MeasurementExtractorTest {
 
     @Test
     void mbusValueOnAChannelWithoutKnownDeviceTypeIsSkippedWithReason() {
-        Extraction x = extract("0-1:24.2.1(200426223001S)(00246.138*m3)", "0-2:24.1.0(002)",
+        Extraction x = extract("0-1:24.2.1(200426223001S)(00246.138*m3)", "0-2:24.1.0(005)",
                 "0-2:24.2.1(200426223001S)(00001.000*kWh)");
         assertTrue(x.measurements().isEmpty());
         assertEquals(List.of(SkipReason.UNMAPPED_MBUS_DEVICE, SkipReason.UNMAPPED_MBUS_DEVICE),
                 x.skipped().stream().map(Skipped::reason).toList());
-        assertTrue(x.skipped().get(1).detail().contains("2"));
+        assertTrue(x.skipped().get(1).detail().contains("5"));
     }
 
     @Test
@@ -211,13 +251,18 @@ class MeasurementExtractorTest {
 
     @Test
     void realTelegramWithTwoMbusDevicesGivesEveryTableValue() throws Exception {
-        Telegram t = HandBuiltTelegram.ofText(new String(getClass()
+        Telegram t = parse(new String(getClass()
                 .getResourceAsStream("/corpus/dsmr_parser/v5_iskra_am550_two_mbus.txt").readAllBytes(),
                 java.nio.charset.StandardCharsets.ISO_8859_1));
         Extraction x = extractor.extract(t);
-        // 4 tariffs, 2 power, 3 V, 3 A, 6 per-phase power, 1 gas; the dead channel 1 is the one skip
-        assertEquals(19, x.measurements().size(), x.measurements()::toString);
+        // 4 tariffs, 2 power, 3 V, 3 A, 6 per-phase power, 1 gas (the 26 rows and M-Bus: 19);
+        // tariff indicator, 2 failure counts, 1 failure-log entry, 3 sags, 3 swells (new groups: 10)
+        assertEquals(29, x.measurements().size(), x.measurements()::toString);
+        assertEquals(19, x.measurements().stream()
+                .filter(m -> m.type().ordinal() <= MeasurementType.HEAT_ENERGY.ordinal()).count(), "rows before issue 7");
+        assertEquals(List.of(), x.unknown(), "every object of a DSMR 5 telegram is known");
         assertEquals(List.of(SkipReason.DEAD_MBUS_CHANNEL), x.skipped().stream().map(Skipped::reason).toList());
-        assertTrue(x.measurements().stream().filter(m -> m.channel() == 0).allMatch(m -> CLOCK_UTC.equals(m.time())));
+        assertTrue(x.measurements().stream().filter(m -> m.channel() == 0 && m.type().layout() == Layout.VALUE)
+                .allMatch(m -> CLOCK_UTC.equals(m.time())));
     }
 }

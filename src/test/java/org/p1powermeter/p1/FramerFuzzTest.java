@@ -157,7 +157,8 @@ class FramerFuzzTest {
         assertEquals(auto.withCrc, required.telegrams, where);
         assertTrue(auto.telegrams > BATCHES * TELEGRAMS_PER_BATCH / 5, where + ": enough telegrams survive");
         for (DropReason reason : DropReason.values()) {
-            if (reason != DropReason.CRC_MISSING && reason != DropReason.OVERSIZE) {
+            if (reason != DropReason.CRC_MISSING && reason != DropReason.OVERSIZE
+                    && reason != DropReason.UNVERIFIED_MALFORMED) {   // the last one is the parse stage's
                 assertTrue(autoStats.dropped(reason) > 0, where + ": the fuzz reaches " + reason);
             }
         }

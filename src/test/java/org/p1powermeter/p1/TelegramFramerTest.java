@@ -27,10 +27,67 @@ class TelegramFramerTest extends FramerFixture {
     }
 
     @Test
-    void slashStartingAWrappedLineInsideParenthesesDoesNotRestart() {
-        String t = withCrc("/ISK5 x\r\n\r\n0-0:96.13.0(first half\r\n/second half)\r\n!");
-        feed(t);
-        assertEquals(List.of(t), telegramTexts());
+    void slashAtTheStartOfALineRestartsEvenInsideAnOpenValue() {
+        // issue 7, defect 2: a stream cut inside 1-0:1.7.0(00.321*k and followed by a whole telegram lost both
+        String cut = "/KFM5KAIFA-METER\r\n\r\n1-0:1.8.1(001581.123*kWh)\r\n1-0:1.7.0(00.321*k\r\n";
+        String good = small("000002.000");
+        feed(cut + good);
+        assertEquals(List.of(new Drop(DropReason.TRUNCATED, cut.length())), rec.drops());
+        assertEquals(List.of(good), telegramTexts());
+    }
+
+    @Test
+    void slashAtTheStartOfALineRestartsInsideAnOpenValueAlsoWithoutCrcAndWithCrcOff() {
+        String cut = "/ISk5\\2MT382-1000\r\n\r\n1-0:1.8.1(00001.001*kWh)\r\n1-0:1.7.0(00.321*k\r\n";
+        String noCrc = "/ISk5\\2MT382-1000\r\n\r\n1-0:1.8.1(00002.002*kWh)\r\n1-0:1.7.0(0001.19*kW)\r\n!\r\n";
+        for (CrcPolicy policy : List.of(CrcPolicy.AUTO, CrcPolicy.OFF)) {
+            RecordingListener r = new RecordingListener();
+            new TelegramFramer(AUTO.withCrcPolicy(policy), r).feed(latin1(cut + noCrc + cut + small("3")));
+            assertEquals(List.of(new Drop(DropReason.TRUNCATED, cut.length())), r.drops().subList(0, 1), policy.name());
+            assertEquals(noCrc, r.telegrams().get(0).text(), policy.name());
+            assertEquals(2, r.drops(DropReason.TRUNCATED).size(), policy.name());
+        }
+    }
+
+    @Test
+    void endOfInputCompletesATrailerThatHasNoLineEnd() {
+        // issue 7, defect 1: a capture, pipe or MQTT message ending at !XXXX was TRUNCATED
+        String t = small("1");
+        String stripped = t.substring(0, t.length() - 2);
+        feed(stripped);
+        assertEquals(List.of(), rec.events, "the trailer may still go on while the input lasts");
+        framer.endOfInput();
+        assertEquals(List.of(stripped), telegramTexts());
+        assertTrue(rec.telegrams().get(0).crcMatches());
+        assertEquals(List.of(), rec.drops());
+    }
+
+    @Test
+    void eachMessageFedThenEndedIsOneTelegramWithOrWithoutItsLineEnd() {
+        String crlf = small("1");
+        String bare = small("2").substring(0, crlf.length() - 2);
+        String cr = small("3").substring(0, crlf.length() - 1);
+        String noCrc = "/ISk5\\2MT382-1000\r\n\r\n1-0:1.8.1(00001.001*kWh)\r\n!";
+        for (String message : List.of(crlf, bare, cr, noCrc)) {
+            feed(message);
+            framer.endOfInput();
+        }
+        assertEquals(List.of(crlf, bare, cr, noCrc), telegramTexts());
+        assertEquals(List.of(), rec.drops());
+        assertEquals(RawTelegram.NO_CRC, rec.telegrams().get(3).crcGiven());
+    }
+
+    @Test
+    void endOfInputStillRejectsABadCrcAndTruncatesAnOpenBody() {
+        String t = small("1");
+        String badCrc = t.substring(0, t.length() - 6) + "0000";
+        feed(badCrc);
+        framer.endOfInput();
+        String open = "/ABC5 x\r\n1-0:1.8.1(1";
+        feed(open);
+        framer.endOfInput();
+        assertEquals(List.of(new Drop(DropReason.CRC_MISMATCH, badCrc.length()), new Drop(DropReason.TRUNCATED, open.length())),
+                rec.drops());
     }
 
     @Test

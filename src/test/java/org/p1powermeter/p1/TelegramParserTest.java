@@ -56,7 +56,8 @@ class TelegramParserTest {
         assertEquals("A", t.get(new ObisId(1, 0, 31, 7, 0)).value().unit());
         assertEquals("4B384547", t.get(new ObisId(0, 0, 96, 1, 1)).value().text());
         assertNull(t.get(new ObisId(0, 0, 96, 1, 1)).value().unit());
-        assertEquals("1A", t.get(new ObisId(0, 0, 96, 5, 5)).value().text(), "status/hex texts are never split");
+        assertEquals("1A", t.get(new ObisId(0, 0, 96, 5, 5)).value().sent(), "status/hex texts keep their whole text");
+        assertEquals("4B384547", t.get(new ObisId(0, 0, 96, 1, 1)).value().sent());
         CosemObject gas = t.get(new ObisId(0, 1, 24, 2, 1));
         assertEquals("161129200000W", gas.value(0).text(), "the W of a timestamp is not a unit");
         assertNull(gas.value(0).unit());
@@ -217,7 +218,10 @@ class TelegramParserTest {
     @Test
     void telegramTimeComesFromTheClockLineAndPlaceholdersGiveNull() {
         assertEquals(Instant.parse("2016-11-13T19:57:57Z"), parseLines("0-0:1.0.0(161113205757W)").timestamp());
-        assertNull(parseLines("0-0:1.0.0(000101010000W)").timestamp());
+        Telegram unset = parseLines("0-0:1.0.0(000101010000W)");
+        assertEquals(Instant.parse("2000-01-01T00:00:00Z"), unset.timestamp(), "an unset clock is read as sent");
+        assertTrue(unset.isClockUnset());
+        assertFalse(parseLines("0-0:1.0.0(161113205757W)").isClockUnset());
         assertNull(parseLines("0-0:1.0.0(632525252525S)").timestamp());
         assertNull(parseLines("1-0:1.8.1(1*kWh)").timestamp());
     }

@@ -20,6 +20,7 @@ import org.p1powermeter.measure.HandBuiltTelegram;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 
 /**
  * The Python script's 26 measurements, end to end from a telegram line to the VSCP event, with the table's
@@ -131,7 +132,7 @@ class SeedMeasurementEventsTest {
 
     @Test
     void customSettingsReplaceIndexIdAndNote() {
-        Function<MeasurementType, SensorSettings> settings = t -> t == MeasurementType.VOLTAGE_L1
+        Function<Sensor, SensorSettings> settings = t -> t.type() == MeasurementType.VOLTAGE_L1
                 ? new SensorSettings(200, 0x1234, "Spänning L1") : SensorSettings.defaultsFor(t);
         Measurement voltage = new MeasurementExtractor().extract(HandBuiltTelegram.of("1-0:32.7.0(229.9*V)"))
                 .measurements().get(0);

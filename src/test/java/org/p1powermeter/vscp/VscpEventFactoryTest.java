@@ -2,6 +2,7 @@ package org.p1powermeter.vscp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import org.p1powermeter.measure.HandBuiltTelegram;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.p1.ObisId;
 
 class VscpEventFactoryTest {
@@ -80,12 +82,23 @@ class VscpEventFactoryTest {
     }
 
     @Test
-    void mbusChannelsShareTheSettingsOfTheirRow() {
+    void eachMbusChannelIsItsOwnSensorWithItsOwnIndexIdAndNote() {
+        // issue 7, defect 4: two gas meters must not share GUID, sensor index and topic
         VscpEventFactory f = VscpEventFactory.withDefaults(VscpEncoding.MEASUREMENT_STR, BASE);
         VscpEvent ch1 = f.create(measurement(MeasurementType.GAS_VOLUME, "12.5", 0, 1, null), RECEIVED, true);
         VscpEvent ch2 = f.create(measurement(MeasurementType.GAS_VOLUME, "12.5", 0, 2, null), RECEIVED, true);
-        assertEquals(ch1, ch2);
-        assertEquals(MeasurementType.GAS_VOLUME.defaultIndex(), ch2.nickname());
+        assertEquals(36, ch1.nickname());
+        assertEquals(86, ch2.nickname());
+        assertEquals(36, ch1.measurement().sensorIndex());
+        assertEquals(86, ch2.measurement().sensorIndex());
+        assertEquals("Gas meter reading 1", ch1.note());
+        assertEquals("Gas meter reading 2", ch2.note());
+        assertNotEquals(ch1.guid(), ch2.guid());
+        VscpEventFactory custom = new VscpEventFactory(VscpEncoding.MEASUREMENT_STR, 0, 0, BASE,
+                Map.of(Sensor.of(MeasurementType.GAS_VOLUME, 2), new SensorSettings(7, 700, "Garage gas")));
+        VscpEvent garage = custom.create(measurement(MeasurementType.GAS_VOLUME, "12.5", 0, 2, null), RECEIVED, true);
+        assertEquals(700, garage.nickname());
+        assertEquals("Garage gas", garage.note());
         assertEquals(28, ch2.vscpType());
         assertEquals(new ObisId(0, 2, 24, 2, 1), measurement(MeasurementType.GAS_VOLUME, "1", 0, 2, null).obis());
     }
@@ -93,7 +106,7 @@ class VscpEventFactoryTest {
     @Test
     void settingsMapFallsBackToDefaultsForMissingRows() {
         VscpEventFactory f = new VscpEventFactory(VscpEncoding.MEASUREMENT_STR, 0, 0, BASE,
-                Map.of(MeasurementType.CURRENT_L1, new SensorSettings(3, 300, null)));
+                Map.of(Sensor.of(MeasurementType.CURRENT_L1, 0), new SensorSettings(3, 300, null)));
         assertEquals(new SensorSettings(3, 300, null), f.settingsOf(MeasurementType.CURRENT_L1));
         assertEquals(SensorSettings.defaultsFor(MeasurementType.CURRENT_L2), f.settingsOf(MeasurementType.CURRENT_L2));
         VscpEvent e = f.create(measurement(MeasurementType.CURRENT_L1, "5", 0, 0, null), RECEIVED, true);
@@ -106,10 +119,12 @@ class VscpEventFactoryTest {
         assertThrows(IllegalArgumentException.class, () -> new SensorSettings(256, 1, "x"));
         assertThrows(IllegalArgumentException.class, () -> new SensorSettings(1, 65536, "x"));
         assertThrows(IllegalArgumentException.class, () -> new VscpEventFactory(VscpEncoding.MEASUREMENT_STR, 256, 0,
-                BASE, SensorSettings::defaultsFor));
+                BASE, DEFAULTS));
         assertThrows(IllegalArgumentException.class, () -> new VscpEventFactory(VscpEncoding.MEASUREMENT_STR, 0, -1,
-                BASE, SensorSettings::defaultsFor));
+                BASE, DEFAULTS));
     }
+
+    private static final java.util.function.Function<Sensor, SensorSettings> DEFAULTS = SensorSettings::defaultsFor;
 
     static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];

@@ -1,11 +1,12 @@
 package org.p1powermeter.app.config;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 
 /**
  * The [MQTT] section. {@code url} (e.g. {@code ssl://broker:8883}) replaces host and port when set; empty
@@ -13,15 +14,15 @@ import org.p1powermeter.measure.MeasurementType;
  * client certificate files for a TLS URL ({@link #isTlsUrl}). {@link #toString()} masks the password.
  */
 public record MqttSettings(String host, int port, Optional<String> url, String user, String password,
-        String clientId, String topic, int qos, boolean retained, Map<MeasurementType, String> notes,
+        String clientId, String topic, int qos, boolean retained, Map<Sensor, String> notes,
         TlsSettings tls) {
 
     public MqttSettings {
-        notes = Collections.unmodifiableMap(new EnumMap<>(notes));
+        notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
         java.util.Objects.requireNonNull(tls, "tls");
-        for (MeasurementType type : MeasurementType.values()) {
-            if (!notes.containsKey(type)) {
-                throw new IllegalArgumentException("no note for " + type);
+        for (Sensor sensor : Sensor.all()) {
+            if (!notes.containsKey(sensor)) {
+                throw new IllegalArgumentException("no note for " + sensor);
             }
         }
     }
@@ -45,9 +46,14 @@ public record MqttSettings(String host, int port, Optional<String> url, String u
         return !user.isEmpty();
     }
 
-    /** The note of this measurement's events (its topic when no_vscp is set). */
+    /** The note of this sensor's events (its topic when no_vscp is set). */
+    public String note(Sensor sensor) {
+        return notes.get(sensor);
+    }
+
+    /** The note of a measurement that is not M-Bus. */
     public String note(MeasurementType type) {
-        return notes.get(type);
+        return note(Sensor.of(type, 0));
     }
 
     @Override

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.measure.Sensor;
+import org.p1powermeter.p1.TelegramParser;
 
 /**
  * Every setting the bridge reads, in documentation order, with the Python script's defaults (and the defaults of
  * the settings it did not have). The {@code sensorindex_}, {@code id_} and {@code note_} keys are generated from
- * {@link MeasurementType}; the {@code send_} flags from {@link SendGroup} (the four new groups default to false,
+ * the {@link MeasurementType} table, one per {@link Sensor} (M-Bus rows one per channel, {@code id_gas_volume_2}); the {@code send_} flags from {@link SendGroup} (the new groups default to false,
  * so a Python user gets exactly its 26 measurements).
  */
 public final class SettingCatalog {
@@ -141,13 +143,13 @@ public final class SettingCatalog {
         keys.add(new SettingKey(v, SUBZONE, "0", "Subzone 0-255 of every event"));
         keys.add(new SettingKey(v, ENCODING, "string", "Event class: string = CLASS2.MEASUREMENT_STR (1040), float = CLASS2.MEASUREMENT_FLOAT (1060)"));
         keys.add(new SettingKey(v, EVENT_TIME, "telegram", "Event time: telegram = the meter's timestamp (0-0:1.0.0), receipt = when the telegram was read"));
-        for (MeasurementType type : MeasurementType.values()) {
-            keys.add(new SettingKey(v, SENSORINDEX_PREFIX + type.configName(), Integer.toString(type.defaultIndex()),
-                    "Sensor index 0-255 of " + type.defaultNote()));
+        for (Sensor sensor : Sensor.all()) {
+            keys.add(new SettingKey(v, SENSORINDEX_PREFIX + sensor.configName(), Integer.toString(sensor.defaultIndex()),
+                    "Sensor index 0-255 of " + sensor.defaultNote() + channelText(sensor)));
         }
-        for (MeasurementType type : MeasurementType.values()) {
-            keys.add(new SettingKey(v, ID_PREFIX + type.configName(), Integer.toString(type.defaultIndex()),
-                    "Id 0-65535 in the two last GUID bytes of " + type.defaultNote()));
+        for (Sensor sensor : Sensor.all()) {
+            keys.add(new SettingKey(v, ID_PREFIX + sensor.configName(), Integer.toString(sensor.defaultIndex()),
+                    "Id 0-65535 in the two last GUID bytes of " + sensor.defaultNote() + channelText(sensor)));
         }
         Section m = Section.MQTT;
         keys.add(new SettingKey(m, HOST, "127.0.0.1", "MQTT broker host"));
@@ -162,9 +164,9 @@ public final class SettingCatalog {
         keys.add(new SettingKey(m, TOPIC, DEFAULT_TOPIC, "Topic of the events; {xguid}, {xclass} and {xtype} are replaced"));
         keys.add(new SettingKey(m, QOS, "1", "MQTT quality of service 0, 1 or 2"));
         keys.add(new SettingKey(m, RETAINED, "false", "Publish with the retained flag"));
-        for (MeasurementType type : MeasurementType.values()) {
-            keys.add(new SettingKey(m, NOTE_PREFIX + type.configName(), type.defaultNote(),
-                    "Note of the event (the topic when no_vscp = true) for " + type.configName()));
+        for (Sensor sensor : Sensor.all()) {
+            keys.add(new SettingKey(m, NOTE_PREFIX + sensor.configName(), sensor.defaultNote(),
+                    "Note of the event (the topic when no_vscp = true) for " + sensor.configName()));
         }
         Section s = Section.SERIAL;
         keys.add(new SettingKey(s, SERIAL_PORT, "/dev/ttyUSB1", "Serial port the meter's P1 cable is on"));
@@ -174,7 +176,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, SERIAL_STOPBITS, "1", "Stop bits 1, 1.5 or 2"));
         keys.add(new SettingKey(s, SERIAL_TIMEOUT, "20", "Seconds without data before the port is reported silent (the meter sends every 1-10 s)"));
         keys.add(new SettingKey(s, CRC, "auto", "Telegram CRC: auto = check when present, required = drop telegrams without, off = do not check"));
-        keys.add(new SettingKey(s, METER_ZONE, "Europe/Stockholm", "Time zone of the meter's timestamps (a java.time ZoneId)"));
+        keys.add(new SettingKey(s, METER_ZONE, TelegramParser.DEFAULT_ZONE.getId(), "Time zone whose standard (W) and daylight (S) offsets the meter's timestamps are read with (a java.time ZoneId); the meter's W/S flag picks one"));
         keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
@@ -198,6 +200,10 @@ public final class SettingCatalog {
         return Collections.unmodifiableList(keys);
     }
 
+    private static String channelText(Sensor sensor) {
+        return sensor.channel() == 0 ? "" : " (the device on M-Bus channel " + sensor.channel() + ")";
+    }
+
     private static String groupDescription(SendGroup group) {
         return switch (group) {
             case ENERGY -> "meter reading (energy in/out, active and reactive)";
@@ -208,7 +214,11 @@ public final class SettingCatalog {
             case POWER_FACTOR -> "power factor (total and per phase)";
             case FREQUENCY -> "grid frequency";
             case TARIFF -> "per-tariff meter reading";
-            case MBUS -> "M-Bus (gas, water and heat meter)";
+            case MBUS -> "M-Bus (gas, water, heat and electricity meters, channels 1-4)";
+            case QUADRANT -> "reactive energy and power per quadrant and combined energy (Hungary)";
+            case DEMAND -> "capacity tariff (average demand, month peak, peak history; Belgium)";
+            case POWER_QUALITY -> "power quality (power failures, failure log, voltage sags and swells)";
+            case LIMITS -> "limit (current limits, breaker state, limiter threshold)";
         };
     }
 

@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.SendGroup;
+import org.p1powermeter.measure.Sensor;
 import org.p1powermeter.p1.CrcPolicy;
+import org.p1powermeter.p1.TelegramParser;
 
 /** Turns the layered {@link RawSettings} into the typed sections, collecting one problem line per bad value. */
 final class SettingsValidator {
@@ -68,12 +71,12 @@ final class SettingsValidator {
 
     VscpSettings vscp() {
         String guid = guid();
-        Map<MeasurementType, Integer> indexes = new EnumMap<>(MeasurementType.class);
-        Map<MeasurementType, Integer> ids = new EnumMap<>(MeasurementType.class);
-        for (MeasurementType type : MeasurementType.values()) {
-            indexes.put(type, reader.intInRange(SettingCatalog.SENSORINDEX_PREFIX + type.configName(), 0, 255,
+        Map<Sensor, Integer> indexes = new LinkedHashMap<>();
+        Map<Sensor, Integer> ids = new LinkedHashMap<>();
+        for (Sensor sensor : Sensor.all()) {
+            indexes.put(sensor, reader.intInRange(SettingCatalog.SENSORINDEX_PREFIX + sensor.configName(), 0, 255,
                     "a sensor index"));
-            ids.put(type, reader.intInRange(SettingCatalog.ID_PREFIX + type.configName(), 0, 65535, "an id"));
+            ids.put(sensor, reader.intInRange(SettingCatalog.ID_PREFIX + sensor.configName(), 0, 65535, "an id"));
         }
         return new VscpSettings(guid, reader.text(SettingCatalog.GUID_INTERFACE),
                 reader.intInRange(SettingCatalog.ZONE, 0, 255, "a zone"),
@@ -88,9 +91,9 @@ final class SettingsValidator {
             reader.problem(SettingCatalog.HOST, "is not a host name or address");
         }
         int port = reader.intInRange(SettingCatalog.PORT, 1, 65535, "a port number");
-        Map<MeasurementType, String> notes = new EnumMap<>(MeasurementType.class);
-        for (MeasurementType type : MeasurementType.values()) {
-            notes.put(type, reader.topicText(SettingCatalog.NOTE_PREFIX + type.configName(), !noVscp));
+        Map<Sensor, String> notes = new LinkedHashMap<>();
+        for (Sensor sensor : Sensor.all()) {
+            notes.put(sensor, reader.topicText(SettingCatalog.NOTE_PREFIX + sensor.configName(), !noVscp));
         }
         Optional<String> url = url();
         return new MqttSettings(host, port, url, reader.text(SettingCatalog.USER),
@@ -302,7 +305,7 @@ final class SettingsValidator {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
             reader.problem(SettingCatalog.METER_ZONE, "is not a time zone (e.g. Europe/Stockholm, UTC, +01:00)");
-            return ZoneId.of("Europe/Stockholm");
+            return TelegramParser.DEFAULT_ZONE; // never used: the problem stops the run
         }
     }
 }

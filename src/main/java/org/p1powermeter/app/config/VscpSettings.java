@@ -1,18 +1,19 @@
 package org.p1powermeter.app.config;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.p1powermeter.measure.MeasurementType;
+import org.p1powermeter.measure.Sensor;
 
 /**
  * The [VSCP] section. {@code guid} is empty (use the MAC GUID) or 16 upper-case hex bytes separated by ':';
- * the maps hold a sensor index (0-255) and a GUID id (0-65535) for every {@link MeasurementType}.
+ * the maps hold a sensor index (0-255) and a GUID id (0-65535) for every {@link Sensor} (M-Bus: per channel).
  */
 public record VscpSettings(String guid, String guidInterface, int zone, int subzone, Encoding encoding,
-        EventTime eventTime, Map<MeasurementType, Integer> sensorIndexes, Map<MeasurementType, Integer> ids) {
+        EventTime eventTime, Map<Sensor, Integer> sensorIndexes, Map<Sensor, Integer> ids) {
 
     /** Which Level II measurement class the events use. */
     public enum Encoding {
@@ -41,11 +42,11 @@ public record VscpSettings(String guid, String guidInterface, int zone, int subz
     }
 
     public VscpSettings {
-        sensorIndexes = Collections.unmodifiableMap(new EnumMap<>(sensorIndexes));
-        ids = Collections.unmodifiableMap(new EnumMap<>(ids));
-        for (MeasurementType type : MeasurementType.values()) {
-            if (!sensorIndexes.containsKey(type) || !ids.containsKey(type)) {
-                throw new IllegalArgumentException("no sensor index or id for " + type);
+        sensorIndexes = Collections.unmodifiableMap(new LinkedHashMap<>(sensorIndexes));
+        ids = Collections.unmodifiableMap(new LinkedHashMap<>(ids));
+        for (Sensor sensor : Sensor.all()) {
+            if (!sensorIndexes.containsKey(sensor) || !ids.containsKey(sensor)) {
+                throw new IllegalArgumentException("no sensor index or id for " + sensor);
             }
         }
     }
@@ -58,12 +59,22 @@ public record VscpSettings(String guid, String guidInterface, int zone, int subz
         return Optional.of(HexFormat.ofDelimiter(":").parseHex(guid));
     }
 
-    public int sensorIndex(MeasurementType type) {
-        return sensorIndexes.get(type);
+    public int sensorIndex(Sensor sensor) {
+        return sensorIndexes.get(sensor);
     }
 
-    /** The id that goes into GUID bytes 14-15 of this measurement's events. */
+    /** The id that goes into GUID bytes 14-15 of this sensor's events. */
+    public int id(Sensor sensor) {
+        return ids.get(sensor);
+    }
+
+    /** The sensor index of a measurement that is not M-Bus. */
+    public int sensorIndex(MeasurementType type) {
+        return sensorIndex(Sensor.of(type, 0));
+    }
+
+    /** The id of a measurement that is not M-Bus. */
     public int id(MeasurementType type) {
-        return ids.get(type);
+        return id(Sensor.of(type, 0));
     }
 }

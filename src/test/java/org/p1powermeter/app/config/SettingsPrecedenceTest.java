@@ -28,7 +28,8 @@ class SettingsPrecedenceTest {
         assertEquals(VscpSettings.Encoding.STRING, settings.vscp().encoding());
         assertEquals(1040, settings.vscp().encoding().vscpClass());
         assertEquals(VscpSettings.EventTime.TELEGRAM, settings.vscp().eventTime());
-        assertEquals(38, settings.vscp().sensorIndex(MeasurementType.HEAT_ENERGY));
+        assertEquals(38, settings.vscp().sensorIndex(org.p1powermeter.measure.Sensor.of(MeasurementType.HEAT_ENERGY, 1)));
+        assertEquals(188, settings.vscp().sensorIndex(org.p1powermeter.measure.Sensor.of(MeasurementType.HEAT_ENERGY, 4)));
         assertEquals("tcp://127.0.0.1:1883", settings.mqtt().brokerUrl());
         assertEquals(Optional.empty(), settings.mqtt().url());
         assertEquals(1, settings.mqtt().qos());
@@ -42,6 +43,21 @@ class SettingsPrecedenceTest {
         assertEquals(ZoneId.of("Europe/Stockholm"), settings.serial().meterZone());
         assertTrue(settings.warnings().isEmpty(), settings.warnings().toString());
         assertTrue(settings.describe().contains("config file: none"));
+    }
+
+    @Test
+    void eachMbusChannelIsConfiguredWithItsOwnKeys() throws Exception {
+        BridgeSettings settings = new SettingsLoader().iniFile(TestFiles.write(dir, "config.ini",
+                "[VSCP]\nid_gas_volume_2=500\nsensorindex_gas_volume_2=200\n[MQTT]\nnote_gas_volume_2=Garage gas\n"),
+                true).load();
+        org.p1powermeter.measure.Sensor garage = org.p1powermeter.measure.Sensor.of(MeasurementType.GAS_VOLUME, 2);
+        org.p1powermeter.measure.Sensor house = org.p1powermeter.measure.Sensor.of(MeasurementType.GAS_VOLUME, 1);
+        assertEquals(500, settings.vscp().id(garage));
+        assertEquals(200, settings.vscp().sensorIndex(garage));
+        assertEquals("Garage gas", settings.mqtt().note(garage));
+        assertEquals(36, settings.vscp().id(house));
+        assertEquals("Gas meter reading 1", settings.mqtt().note(house));
+        assertTrue(settings.warnings().isEmpty(), settings.warnings().toString());
     }
 
     @Test
