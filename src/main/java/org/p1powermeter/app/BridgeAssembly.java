@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.camel.component.paho.PahoComponent;
-import org.apache.camel.component.paho.PahoConfiguration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import javax.net.SocketFactory;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.MqttSettings;
 import org.p1powermeter.app.config.SerialSettings;
+import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.config.VscpSettings;
 import org.p1powermeter.app.tls.TlsSocketFactories;
 import org.p1powermeter.camel.ConsolePrinter;
@@ -24,8 +26,7 @@ import org.p1powermeter.camel.SendGroupFilter;
 import org.p1powermeter.camel.VscpDataFormat;
 import org.p1powermeter.camel.source.P1SerialEndpoint;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
-import org.p1powermeter.spool.DiskSpool;
-import org.p1powermeter.spool.publish.BufferedSocketFactory;
+import org.p1powermeter.spool.WhenFull;
 import org.p1powermeter.measure.MeasurementExtractor;
 import org.p1powermeter.p1.TelegramParser;
 import org.p1powermeter.vscp.Guid;
@@ -173,43 +174,56 @@ final class BridgeAssembly {
         return String.join(",", patterns);
     }
 
-    /** The MQTT sink of the route ({@code p1spool:}): appends to the spool with the [MQTT] QoS and retained flag. */
-    P1SpoolComponent spoolSink(DiskSpool spool) {
-        P1SpoolComponent sink = new P1SpoolComponent();
-        sink.setSpool(spool);
-        sink.setQos(settings.mqtt().qos());
-        sink.setRetained(settings.mqtt().retained());
-        return sink;
+    /** Registry name of the TLS socket factory the MQTT sink's URI refers to ({@code socketFactory=#…}). */
+    static final String TLS_SOCKET_FACTORY_BEAN = "p1MqttSocketFactory";
+
+    /**
+     * The MQTT sink of the route ({@code p1.mqtt.uri}): {@code p1spool:p1?…} with every [MQTT] and [SPOOL] setting as a
+     * URI option, except the password (set on the component, {@link #spoolComponent}, so it is in no URI) and the TLS
+     * socket factory (a bean, {@link #TLS_SOCKET_FACTORY_BEAN}). {@code sourceCanWait}: a capture file or standard
+     * input, which waits when the spool is full; a live meter drops the oldest telegrams instead.
+     */
+    String mqttUri(String brokerUrl, Path spoolDir, boolean sourceCanWait) {
+        MqttSettings mqtt = settings.mqtt();
+        SpoolSettings spool = settings.spool();
+        StringBuilder uri = new StringBuilder("p1spool:p1?lazyStartProducer=true");
+        option(uri, "brokerUrl", brokerUrl);
+        option(uri, "clientId", mqtt.clientId());
+        option(uri, "qos", String.valueOf(mqtt.qos()));
+        option(uri, "retained", String.valueOf(mqtt.retained()));
+        if (mqtt.hasCredentials()) {
+            option(uri, "userName", mqtt.user());
+        }
+        if (MqttSettings.isTlsUrl(brokerUrl)) {
+            option(uri, "socketFactory", "#" + TLS_SOCKET_FACTORY_BEAN);
+        }
+        option(uri, "spoolDir", spoolDir.toString());
+        option(uri, "maxSize", String.valueOf(spool.maxBytes()));
+        option(uri, "maxAgeHours", String.valueOf(spool.maxAge().toHours()));
+        option(uri, "deliveryTimeout", String.valueOf(spool.deliveryTimeout().toMillis()));
+        option(uri, "whenFull", (sourceCanWait ? WhenFull.WAIT : WhenFull.DROP_OLDEST).name());
+        return uri.toString();
+    }
+
+    private static void option(StringBuilder uri, String name, String value) {
+        uri.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
     /**
-     * The paho configuration, from [MQTT] (the password stays out of every URI and log line); the spool's publisher
-     * connects with it. A TLS URL (ssl://, wss://) gets the socket factory of the TLS files, and the broker's name is
-     * checked against its certificate; a tcp:// URL gets sockets with buffered input ({@link BufferedSocketFactory}).
+     * The {@code p1spool} component with the [MQTT] password (kept out of every URI and log line); {@link #mqttUri}
+     * gives everything else.
      */
-    PahoComponent paho(String brokerUrl) throws ConfigException {
-        MqttSettings mqtt = settings.mqtt();
-        PahoConfiguration c = new PahoConfiguration();
-        c.setBrokerUrl(brokerUrl);
-        c.setClientId(mqtt.clientId().isEmpty() ? "p1-power-meter-" + Long.toHexString(System.nanoTime()) : mqtt.clientId());
-        c.setQos(mqtt.qos());
-        c.setRetained(mqtt.retained());
-        if (mqtt.hasCredentials()) {
-            c.setUserName(mqtt.user());
-            c.setPassword(mqtt.password());
+    P1SpoolComponent spoolComponent() {
+        P1SpoolComponent component = new P1SpoolComponent();
+        if (settings.mqtt().hasCredentials()) {
+            component.getConfiguration().setPassword(settings.mqtt().password());
         }
-        c.setMaxInflight(1000);
-        c.setAutomaticReconnect(true);
-        c.setCleanSession(true);
-        c.setConnectionTimeout(10);
-        if (MqttSettings.isTlsUrl(brokerUrl)) {
-            c.setSocketFactory(TlsSocketFactories.create(mqtt.tls()));
-            c.setHttpsHostnameVerificationEnabled(true);
-        } else if (brokerUrl.startsWith("tcp://")) {
-            c.setSocketFactory(new BufferedSocketFactory());
-        }
-        PahoComponent paho = new PahoComponent();
-        paho.setConfiguration(c);
-        return paho;
+        return component;
+    }
+
+    /** The socket factory of the TLS files for an ssl:// or wss:// broker URL (bound as {@link #TLS_SOCKET_FACTORY_BEAN}). */
+    Optional<SocketFactory> tlsSocketFactory(String brokerUrl) throws ConfigException {
+        return MqttSettings.isTlsUrl(brokerUrl) ? Optional.of(TlsSocketFactories.create(settings.mqtt().tls()))
+                : Optional.empty();
     }
 }

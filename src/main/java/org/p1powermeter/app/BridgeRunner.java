@@ -7,15 +7,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.paho.PahoComponent;
 import org.apache.camel.main.Main;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.config.KafkaSettings;
-import org.p1powermeter.app.config.SpoolSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
 import org.p1powermeter.camel.P1Beans;
+import org.p1powermeter.camel.spool.P1SpoolComponent;
+import org.p1powermeter.spool.SpoolCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ final class BridgeRunner {
         Main main = new Main();
         RunControl control = new RunControl(settings.general().oneShot(), main::completed);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
-        MqttOutbox outbox = null;
+        P1SpoolComponent mqtt = null;
         FleetAssembly fleet = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
@@ -54,15 +54,22 @@ final class BridgeRunner {
             }
             beans.bind(main::bind);
             beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
-            PahoComponent paho = assembly.paho(brokerUrl);
-            main.bind("paho", paho);
             boolean publishes = settings.kafka().mode() != KafkaSettings.Mode.INGEST; // ingest writes Kafka only
             if (!cli.dryRun() && publishes) {
-                outbox = MqttOutbox.open(cli.demo() ? demoSpool() : settings.spool(), paho.getConfiguration());
-                MqttOutbox spooled = outbox;
-                beans.telegrams().metrics().deliveryCounts(() -> spooled.counters().delivered(),
-                        () -> spooled.counters().droppedFull() + spooled.counters().droppedExpired());
-                main.bind("p1spool", assembly.spoolSink(outbox.spool()));
+                mqtt = assembly.spoolComponent();
+                main.bind("p1spool", mqtt);
+                assembly.tlsSocketFactory(brokerUrl).ifPresent(f -> main.bind(BridgeAssembly.TLS_SOCKET_FACTORY_BEAN, f));
+                Path spoolDir = cli.demo() ? demoSpoolDir() : settings.spool().directory();
+                // a capture file or stdin waits when the spool is full; a live meter (serial, demo) drops the oldest;
+                // a bridge waits too: its telegrams stay in Kafka (lag) instead of being committed and then dropped
+                boolean sourceCanWait = cli.input().isPresent() || settings.kafka().mode() == KafkaSettings.Mode.BRIDGE;
+                main.addOverrideProperty("p1.mqtt.uri", assembly.mqttUri(brokerUrl, spoolDir, sourceCanWait));
+                P1SpoolComponent counted = mqtt;
+                beans.telegrams().metrics().deliveryCounts(() -> counted.counters().delivered(),
+                        () -> counted.counters().dropped());
+            }
+            if (cli.dryRun() || !publishes) {
+                main.addOverrideProperty("p1.mqtt.uri", "p1spool:p1?lazyStartProducer=true"); // never started: no spool
             }
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
@@ -89,19 +96,16 @@ final class BridgeRunner {
                         + ", reading " + describeSource());
             }
             TerminationSignal.install(main::completed);
-            main.run();
+            main.run(); // stopping the context drains and closes the p1spool: endpoint (delivery_timeout)
             if (fleet != null) {
                 fleet.stopped();
             }
             int exitCode = control.exitCode();
-            if (outbox != null && settings.general().oneShot() && exitCode == 0 && !outbox.awaitAllDelivered()) {
-                exitCode = 1;
+            if (mqtt != null && exitCode == 0) {
+                exitCode = deliveryExitCode(mqtt.counters(), control.endedBySource());
             }
             return exitCode;
         } finally {
-            if (outbox != null) {
-                outbox.close();
-            }
             if (broker != null) {
                 broker.close();
                 deleteTree(demoSpoolDir);
@@ -127,6 +131,26 @@ final class BridgeRunner {
             throw new ConfigException("-i/--input: [GENERAL] mode = bridge reads the Kafka topic; read a capture with"
                     + " mode = ingest (into Kafka) or standalone");
         }
+    }
+
+    /**
+     * 1 when events were lost (dropped for any reason), or when a run that ended by itself (one-shot, end of a
+     * capture) leaves events undelivered in the spool; said in one line. A service stopped (SIGTERM) with events
+     * spooled exits 0: they are sent at the next start.
+     */
+    static int deliveryExitCode(SpoolCounters c, boolean endedBySource) {
+        if (c.dropped() > 0) {
+            LOG.error("{} events were not delivered and are lost: {} dropped because the spool was full, {} older than"
+                    + " spool_max_age_hours, {} the disk refused ({})", c.dropped(), c.droppedFull(), c.droppedExpired(),
+                    c.droppedUnwritable(), c);
+            return 1;
+        }
+        if (endedBySource && c.depth() > 0) {
+            LOG.error("{} events were not delivered (the broker did not take them within delivery_timeout); they stay"
+                    + " in the spool for the next run", c.depth());
+            return 1;
+        }
+        return 0;
     }
 
     /**
@@ -167,10 +191,9 @@ final class BridgeRunner {
     }
 
     /** The demo's spool lives in a temporary folder, so a demo leaves nothing behind in the working directory. */
-    private SpoolSettings demoSpool() throws IOException {
-        SpoolSettings s = settings.spool();
+    private Path demoSpoolDir() throws IOException {
         demoSpoolDir = Files.createTempDirectory("p1-demo-spool");
-        return new SpoolSettings(demoSpoolDir, s.maxMegabytes(), s.maxAge(), s.deliveryTimeout());
+        return demoSpoolDir;
     }
 
     private static void deleteTree(Path dir) {

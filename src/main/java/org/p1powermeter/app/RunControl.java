@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides when the app stops and with which exit code: after the first telegram in one-shot mode (1 when the route
  * failed, e.g. the spool could not be written), at the end of a capture input (1 when it held no valid telegram).
- * The route ends when the events are spooled; whether the broker acknowledged them is the outbox's part
- * ({@link MqttOutbox#awaitAllDelivered()}, after the routes stopped), so one-shot exits 0 only when it did.
+ * The route ends when the events are spooled; whether the broker acknowledged them is the {@code p1spool:}
+ * endpoint's part (it drains at stop; {@link BridgeRunner#deliveryExitCode}), so one-shot exits 0 only when it did.
  */
 final class RunControl implements SourceListener {
 
@@ -46,6 +46,11 @@ final class RunControl implements SourceListener {
             }
             stop.run();
         }
+    }
+
+    /** True when the source ended the run (one-shot, end of a capture), not a signal. */
+    boolean endedBySource() {
+        return stopping.get();
     }
 
     int exitCode() {

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One segment file of a {@link DiskSpool}: {@code <first sequence, 20 digits>.seg}, records with consecutive
- * sequence numbers. Tracks the sequences it holds, its size (buffered bytes included while it is written) and
- * when its newest record was appended.
+ * One segment file of a {@link DiskSpool}: {@code <first sequence, 20 digits>.seg}, blocks ({@link RecordCodec})
+ * of records with consecutive sequence numbers. Tracks the sequences it holds, its size ({@code bytes}, blocks
+ * not yet written because the disk refused them included; {@code writtenBytes} without them) and when its newest
+ * record was appended.
  */
 final class Segment {
 
@@ -19,6 +20,7 @@ final class Segment {
     final long firstSequence;
     long lastSequence;
     long bytes;
+    long writtenBytes;
     long newestAppendMillis;
 
     Segment(Path path, long firstSequence) {
@@ -40,10 +42,11 @@ final class Segment {
         return Math.max(0, lastSequence - Math.max(firstSequence - 1, acknowledged));
     }
 
-    void added(SpoolRecord record, int size) {
-        lastSequence = record.sequence();
+    /** A block of records up to {@code last}, {@code size} bytes, was added (written or not yet). */
+    void added(long last, long appendedAtMillis, int size) {
+        lastSequence = last;
         bytes += size;
-        newestAppendMillis = record.appendedAtMillis();
+        newestAppendMillis = appendedAtMillis;
     }
 
     /** What opening an existing segment found: the segment and the damaged bytes cut off its end. */
@@ -61,24 +64,29 @@ final class Segment {
             ChunkReader reader = new ChunkReader(channel);
             String reason = null;
             while (reader.offset() < size) {
-                SpoolRecord record;
+                java.util.List<SpoolRecord> block;
                 try {
-                    record = reader.next(size);
+                    block = reader.next(size);
                 } catch (RecordCodec.Corrupt e) {
                     reason = e.getMessage();
                     break;
                 }
-                if (record == null) {
+                if (block == null) {
                     reason = "incomplete record at the end";
                     break;
                 }
+                SpoolRecord first = block.get(0);
+                SpoolRecord last = block.get(block.size() - 1);
                 if (segment == null) {
-                    segment = new Segment(path, record.sequence());
-                } else if (record.sequence() != segment.lastSequence + 1) {
-                    reason = "sequence " + record.sequence() + " after " + segment.lastSequence;
+                    segment = new Segment(path, first.sequence());
+                } else if (first.sequence() != segment.lastSequence + 1) {
+                    reason = "sequence " + first.sequence() + " after " + segment.lastSequence;
                     break;
                 }
-                segment.added(record, reader.lastRecordBytes());
+                segment.added(last.sequence(), last.appendedAtMillis(), reader.lastRecordBytes());
+            }
+            if (segment != null) {
+                segment.writtenBytes = segment.bytes;
             }
             long good = segment == null ? 0 : segment.bytes;
             if (good < size) {
@@ -95,6 +103,8 @@ final class Segment {
         private long bufferStart;
         private long offset;
         private int lastRecordBytes;
+        /** The raw form of the last block read: the dictionary of the next one. */
+        private byte[] previousRaw;
 
         ChunkReader(FileChannel channel) {
             this(channel, 0);
@@ -114,12 +124,14 @@ final class Segment {
             return lastRecordBytes;
         }
 
-        /** The record at the offset, or null when the bytes up to {@code end} hold no complete record. */
-        SpoolRecord next(long end) throws IOException, RecordCodec.Corrupt {
+        /** The block at the offset, or null when the bytes up to {@code end} hold no complete block. */
+        java.util.List<SpoolRecord> next(long end) throws IOException, RecordCodec.Corrupt {
             while (true) {
                 int before = buffer.position();
-                SpoolRecord record = RecordCodec.decode(buffer);
+                RecordCodec.Decoded decoded = RecordCodec.decode(buffer, previousRaw);
+                java.util.List<SpoolRecord> record = decoded == null ? null : decoded.records();
                 if (record != null) {
+                    previousRaw = decoded.raw();
                     lastRecordBytes = buffer.position() - before;
                     offset += lastRecordBytes;
                     return record;

@@ -10,6 +10,8 @@ final class SegmentCursor {
     private Segment segment;
     private FileChannel channel;
     private Segment.ChunkReader reader;
+    /** The rest of the block read last. */
+    private final java.util.ArrayDeque<SpoolRecord> block = new java.util.ArrayDeque<>();
 
     Segment segment() {
         return segment;
@@ -21,14 +23,22 @@ final class SegmentCursor {
         segment = next;
     }
 
-    /** The next record of the segment, or null at its (current) end. */
+    /** The next record of the segment, or null at its (current, written) end. */
     SpoolRecord next() throws IOException {
+        if (!block.isEmpty()) {
+            return block.pollFirst();
+        }
         if (reader == null) {
             channel = FileChannel.open(segment.path, StandardOpenOption.READ);
             reader = new Segment.ChunkReader(channel);
         }
         try {
-            return reader.next(segment.bytes);
+            java.util.List<SpoolRecord> next = reader.next(segment.writtenBytes);
+            if (next == null) {
+                return null;
+            }
+            block.addAll(next);
+            return block.pollFirst();
         } catch (RecordCodec.Corrupt e) {
             throw new IOException("spool segment " + segment.path + " changed under the reader: " + e.getMessage());
         }
@@ -36,6 +46,7 @@ final class SegmentCursor {
 
     void close() {
         reader = null;
+        block.clear();
         if (channel != null) {
             try {
                 channel.close();

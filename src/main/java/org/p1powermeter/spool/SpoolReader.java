@@ -32,27 +32,34 @@ final class SpoolReader {
         cursor.moveTo(segments.first());
     }
 
+    /** The highest sequence ever handed out (records up to it may be in flight). */
+    long highestRead() {
+        return highestRead;
+    }
+
     /** The sequence of the last record read. */
     long lastRead() {
         return lastRead;
     }
 
-    /** Keeps a record just appended in memory too. */
-    void appended(SpoolRecord record) {
-        tail.add(record);
+    /** Keeps a record just appended in memory too (the only copy of it until it is written past {@code writtenThrough}). */
+    void appended(SpoolRecord record, long writtenThrough) {
+        tail.add(record, writtenThrough);
+    }
+
+    /** Records up to {@code writtenThrough} are in the files now: memory may let go of them. */
+    void written(long writtenThrough) {
+        tail.trim(writtenThrough);
     }
 
     /**
      * Up to {@code max} records after the last one read, in order; empty when the reader is at the end. They come
-     * from memory ({@link SpoolTail}) when it still holds them, else from the segment files; the buffer of
-     * {@code writer} (the segment being written) is written out before that segment is read.
+     * from memory ({@link SpoolTail}) when it still holds them, else from the segment files ({@code writer}'s
+     * segment up to what is written).
      */
     List<SpoolRecord> read(int max, SegmentWriter writer) throws IOException {
         List<SpoolRecord> out = new ArrayList<>(Math.min(max, 1024));
         while (out.size() < max && lastRead + 1 < tail.firstSequence() && cursor.segment() != null) {
-            if (cursor.segment() == writer.segment()) {
-                writer.writeOut();
-            }
             SpoolRecord record = cursor.next();
             if (record == null) {
                 if (cursor.segment() == writer.segment()) {

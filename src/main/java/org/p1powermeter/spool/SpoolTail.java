@@ -7,7 +7,8 @@ import java.util.List;
  * The newest appended records, also kept in memory (bounded by bytes), so a reader that keeps up with the writer
  * takes them from here instead of reading back what was just written to the segment file. The files stay the
  * truth: what is not here (after a restart, or once the tail dropped it because the reader fell behind) is read
- * from them. Records up to the acknowledged position are let go at once. Not thread-safe (the spool's lock).
+ * from them. Records up to the acknowledged position are let go at once; records not yet written to a file are
+ * never let go before they are. Not thread-safe (the spool's lock).
  */
 final class SpoolTail {
 
@@ -19,11 +20,20 @@ final class SpoolTail {
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps a record just appended; drops the oldest ones past the bound. */
-    void add(SpoolRecord record) {
+    /**
+     * Keeps a record just appended; drops the oldest ones past the bound, but only those up to
+     * {@code writtenThrough}: a record not in a segment file yet (the open block, or held because the disk refused
+     * it) is read from here alone.
+     */
+    void add(SpoolRecord record, long writtenThrough) {
         records.addLast(record);
         bytes += size(record);
-        while (bytes > maxBytes && !records.isEmpty()) {
+        trim(writtenThrough);
+    }
+
+    /** Drops the oldest records past the bound, those up to {@code writtenThrough} only. */
+    void trim(long writtenThrough) {
+        while (bytes > maxBytes && !records.isEmpty() && records.peekFirst().sequence() <= writtenThrough) {
             removeFirst();
         }
     }

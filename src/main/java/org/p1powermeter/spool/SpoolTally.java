@@ -19,18 +19,19 @@ final class SpoolTally {
     long recovered;
     long droppedFull;
     long droppedExpired;
+    long droppedUnwritable;
     long corruptBytes;
 
-    SpoolCounters snapshot(long depth, long bytes) {
-        return new SpoolCounters(appended, delivered, resent, recovered, droppedFull, droppedExpired, corruptBytes,
-                depth, bytes);
+    SpoolCounters snapshot(long depth, long bytes, long heldBytes) {
+        return new SpoolCounters(appended, delivered, resent, recovered, droppedFull, droppedExpired,
+                droppedUnwritable, corruptBytes, depth, bytes, heldBytes);
     }
 
     /** Counts the undelivered events of a segment dropped because the spool {@code dir} passed {@code maxBytes}. */
     void countDroppedFull(long dropped, Path dir, long maxBytes) {
         droppedFull += dropped;
         if (dropped > 0) {
-            LOG.warn("Spool {} is full ({} bytes): dropped the {} oldest undelivered events ({} so far)",
+            LOG.warn("Spool {} is full ({} bytes): dropped the {} oldest undelivered events, whole telegrams ({} so far)",
                     dir, maxBytes, dropped, droppedFull);
         }
     }

@@ -1,6 +1,7 @@
 package org.p1powermeter.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.p1powermeter.camel.spool.P1SpoolConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.p1powermeter.app.config.BridgeSettings;
@@ -65,9 +67,19 @@ class BridgeAssemblyTest {
     }
 
     @Test
-    void aPlainTcpBrokerGetsSocketsWithBufferedInput() throws Exception {
-        var paho = new BridgeAssembly(load()).paho("tcp://127.0.0.1:1883");
-        assertTrue(paho.getConfiguration().getSocketFactory() instanceof BufferedSocketFactory);
+    void theMqttSinkIsOneP1spoolUriWithTheConfigAndNoPassword() throws Exception {
+        BridgeAssembly assembly = new BridgeAssembly(load("user=vscp", "password=s3cret pass"));
+        String uri = assembly.mqttUri("tcp://127.0.0.1:1883", Path.of("/var/lib/p1 spool"), true);
+        assertTrue(uri.startsWith("p1spool:p1?"), uri);
+        assertTrue(uri.contains("&brokerUrl=tcp%3A%2F%2F127.0.0.1%3A1883&"), uri);
+        assertTrue(uri.contains("&userName=vscp&"), uri);
+        assertTrue(uri.contains("&spoolDir=%2Fvar%2Flib%2Fp1+spool&maxSize=67108864&"), uri);
+        assertTrue(uri.endsWith("&whenFull=WAIT"), uri);
+        assertFalse(uri.contains("s3cret"), "the password is set on the component, in no URI");
+        assertEquals("s3cret pass", assembly.spoolComponent().getConfiguration().getPassword());
+        assertTrue(assembly.mqttUri("tcp://h:1883", Path.of("s"), false).endsWith("&whenFull=DROP_OLDEST"));
+        assertTrue(new P1SpoolConfiguration().connectOptions().getSocketFactory() instanceof BufferedSocketFactory,
+                "a plain tcp:// broker gets sockets with buffered input");
     }
 
     @Test

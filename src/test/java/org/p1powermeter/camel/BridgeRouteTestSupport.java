@@ -66,8 +66,19 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         if (!sinks().contains(",")) {
             props.setProperty("p1.sink", sinks()); // as the app does for one sink; several go through direct:p1-sinks
         }
+        String mqttUri = mqttUri();
+        if (mqttUri != null) {
+            props.setProperty("p1.mqtt.uri", mqttUri);
+        }
         configuration.withUseOverridePropertiesWithPropertiesComponent(props);
-        configuration.withMockEndpointsAndSkip("p1spool:*");
+        if (mqttUri == null) {
+            configuration.withMockEndpointsAndSkip("p1spool:*");
+        }
+    }
+
+    /** The MQTT sink URI ({@code p1.mqtt.uri}); null (the default): the route's p1spool: is mocked and skipped. */
+    String mqttUri() {
+        return null;
     }
 
     @Override

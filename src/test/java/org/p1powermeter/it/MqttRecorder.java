@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
@@ -37,13 +40,30 @@ final class MqttRecorder implements AutoCloseable {
             options.setUserName(user);
             options.setPassword(password.toCharArray());
         }
-        client.connect(options);
-        client.subscribe(filter, 1, (topic, message) -> {
-            synchronized (received) {
-                received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos()));
-                received.notifyAll();
+        // the callback is set before connecting: a persistent session's queued messages arrive right after CONNECT,
+        // before subscribe() returns; with only a per-subscription listener Paho had no one to hand them to and
+        // dropped the connection (seen when the bridge reconnected to a restarted broker before this recorder did)
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                // the tests look at what arrived
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                synchronized (received) {
+                    received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos()));
+                    received.notifyAll();
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // a recorder publishes nothing
             }
         });
+        client.connect(options);
+        client.subscribe(filter, 1);
     }
 
     /** Waits until at least {@code count} messages arrived (or the timeout passed) and returns what arrived. */

@@ -133,8 +133,10 @@ class SpoolOutageIT {
             ItTools.waitUntil(() -> stderrOf(bridge).contains("refused the login"), 30);
             Thread.sleep(2000);
             assertTrue(bridge.isAlive(), "no crash: it keeps reading and retries later\n" + bridge);
-            assertEquals(0, bridge.waitFor(30, TimeUnit.SECONDS), bridge::toString);
+            assertEquals(1, bridge.waitFor(30, TimeUnit.SECONDS), "the capture ended with events undelivered: exit 1\n" + bridge);
             String err = bridge.stderr();
+            assertTrue(err.contains("events were not delivered (the broker did not take them within delivery_timeout);"
+                    + " they stay in the spool for the next run"), err);
             String line = err.lines().filter(l -> l.contains("refused the login")).findFirst().orElseThrow();
             System.out.println("SpoolOutageIT (wrong password): " + line);
             assertTrue(line.contains("refused the login for user vscp (bad user name or password"), line);

@@ -49,6 +49,7 @@ class SpoolPublisherIT {
                 spool.append("it/" + (i % TOPICS), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), qos, false);
             }
             MqttConnectOptions options = new MqttConnectOptions();
+            options.setMaxInflight(1000); // the window below
             options.setUserName("vscp");
             options.setPassword("secret".toCharArray());
             SpoolPublisher publisher = new SpoolPublisher(spool, new BrokerTarget(broker.url(), "it-publisher", options, 1000,
@@ -87,6 +88,7 @@ class SpoolPublisherIT {
                 spool.append("it/" + (i % TOPICS), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 0, false);
             }
             MqttConnectOptions options = new MqttConnectOptions();
+            options.setMaxInflight(1000); // the window below
             options.setUserName("vscp");
             options.setPassword("secret".toCharArray());
             SpoolPublisher publisher = new SpoolPublisher(spool, new BrokerTarget(broker.url(), "it-backlog", options, 1000));

@@ -262,4 +262,71 @@ class DiskSpoolTest {
             assertEquals(range(41, 100), numbers(spool.read(1000)));
         }
     }
+
+    @Test
+    void aSourceThatCanWaitWaitsWhenTheSpoolIsFullAndLosesNothing() throws Exception {
+        SpoolLimits small = new SpoolLimits(8192, Duration.ofDays(1), 2048);
+        try (DiskSpool spool = open(small)) {
+            spool.setWhenFull(WhenFull.WAIT);
+            int total = 3000;
+            java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+            Thread source = new Thread(() -> {
+                try {
+                    for (int i = 1; i <= total; i++) {
+                        spool.append("t", payload(i), 1, false);
+                        appended.set(i);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            source.start();
+            Thread.sleep(300);
+            long whileFull = appended.get();
+            assertTrue(whileFull < total, "the source waits while nobody takes events: " + whileFull);
+            Thread.sleep(200);
+            assertEquals(whileFull, appended.get(), "and does not go on by itself");
+            List<Long> got = new ArrayList<>();
+            while (got.size() < total) { // a publisher that takes and acknowledges
+                List<SpoolRecord> batch = spool.read(50);
+                if (batch.isEmpty()) {
+                    spool.awaitRecords(100);
+                    continue;
+                }
+                got.addAll(numbers(batch));
+                spool.acknowledge(batch.get(batch.size() - 1).sequence());
+            }
+            source.join(10_000);
+            assertEquals(range(1, total), got, "every event, in order");
+            assertEquals(0, spool.counters().dropped(), spool.counters().toString());
+        }
+    }
+
+    @Test
+    void eventsInFlightWhenTheirSegmentIsDroppedCountAsDeliveredOnceAcknowledgedElseAsDropped() throws Exception {
+        SpoolLimits small = new SpoolLimits(8192, Duration.ofDays(1), 2048);
+        try (DiskSpool spool = open(small)) {
+            for (int i = 1; i <= 40; i++) {
+                spool.append("t", payload(i), 1, false);
+            }
+            List<SpoolRecord> sent = spool.read(30); // handed to the broker, not yet acknowledged
+            int total = 40;
+            while (spool.counters().droppedFull() == 0 && spool.acknowledgedSequence() < 30) {
+                spool.append("t", payload(++total), 1, false); // fills until the oldest segment goes
+            }
+            long droppedFirst = spool.counters().droppedFull();
+            spool.acknowledge(sent.get(sent.size() - 1).sequence()); // the broker took all 30 after all
+            SpoolCounters c = spool.counters();
+            assertEquals(30, c.delivered(), "in flight and acknowledged: delivered, not dropped: " + c);
+            assertEquals(droppedFirst, c.droppedFull(), c.toString());
+            assertEquals(total, c.delivered() + c.droppedFull() + c.depth(), "every event counted once: " + c);
+            spool.read(5);
+            while (spool.counters().droppedFull() == droppedFirst) { // drop in-flight records again, then lose the link
+                spool.append("t", payload(++total), 1, false);
+            }
+            spool.rewind();
+            c = spool.counters();
+            assertEquals(total, c.delivered() + c.droppedFull() + c.depth(), "every event counted once: " + c);
+        }
+    }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpoolFullWarningTest {
 
     private static final Pattern WARNING = Pattern.compile(
-            "WARN .*Spool (\\S+) is full \\((\\d+) bytes\\): dropped the (\\d+) oldest undelivered events \\((\\d+) so far\\)");
+            "WARN .*Spool (\\S+) is full \\((\\d+) bytes\\): dropped the (\\d+) oldest undelivered events, whole telegrams \\((\\d+) so far\\)");
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.p1powermeter.app.config;
 
+import org.p1powermeter.camel.spool.P1SpoolConfiguration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -180,9 +181,9 @@ public final class SettingCatalog {
         keys.add(new SettingKey(s, SERIAL_AUTODETECT, "false", "When the port stays silent, switch between 115200 8N1 (DSMR 4/5) and 9600 7E1 (DSMR 2.2/3) by itself"));
         Section o = Section.SPOOL;
         keys.add(new SettingKey(o, SPOOL_DIR, "spool", "Directory of the outbox where events wait for the broker (relative = from the working directory; a service should use e.g. /var/lib/p1-power-meter/spool)"));
-        keys.add(new SettingKey(o, SPOOL_MAX_MB, "64", "Most megabytes the spool may hold (1-65536); when full, the oldest events are dropped (counted, with a warning)"));
-        keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, "168", "Hours an undelivered event is kept (1-87600); older ones are dropped"));
-        keys.add(new SettingKey(o, DELIVERY_TIMEOUT, "10", "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
+        keys.add(new SettingKey(o, SPOOL_MAX_MB, String.valueOf(P1SpoolConfiguration.DEFAULT_MAX_SIZE >> 20), "Most megabytes the spool may hold (1-65536; 64 hold about 51 hours of a 26-event telegram per second); when full, a live meter's oldest telegrams are dropped (counted, with a warning), a capture file or stdin waits"));
+        keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, String.valueOf(P1SpoolConfiguration.DEFAULT_MAX_AGE_HOURS), "Hours an undelivered event is kept (1-87600); older ones are dropped. Raise spool_max_mb with it (about 1.3 MB per hour at 1 telegram/s)"));
+        keys.add(new SettingKey(o, DELIVERY_TIMEOUT, String.valueOf(P1SpoolConfiguration.DEFAULT_DELIVERY_TIMEOUT / 1000), "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
         Section k = Section.KAFKA;
         keys.add(new SettingKey(k, KAFKA_BROKERS, "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...] (modes ingest and bridge)"));
         keys.add(new SettingKey(k, "topic", DEFAULT_KAFKA_TOPIC, "Topic of the raw telegrams: ingest writes it (key = meter id), bridge reads it; create it with enough partitions (24 for 10,000 meters)"));

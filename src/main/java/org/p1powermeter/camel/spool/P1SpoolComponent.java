@@ -1,56 +1,57 @@
 package org.p1powermeter.camel.spool;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
-import org.p1powermeter.spool.DiskSpool;
+import org.p1powermeter.spool.SpoolCounters;
 
 /**
- * {@code p1spool:topic}: appends each message to a {@link DiskSpool} (an outbox on disk) and returns at once; a
- * publisher drains the spool into the broker. Options set here are the defaults of every endpoint.
+ * {@code p1spool:name?brokerUrl=…&spoolDir=…}: a durable MQTT sink, each endpoint with its own spool on disk and its
+ * own publisher (see {@link P1SpoolEndpoint}). The component's {@link P1SpoolConfiguration} holds the defaults of its
+ * endpoints (e.g. {@code camel.component.p1spool.configuration.password}); URI options override them.
+ * {@link #counters()} is where a host reads delivered, dropped (per reason) and waiting events of all its endpoints.
  */
 @org.apache.camel.spi.annotations.Component("p1spool")
 public class P1SpoolComponent extends DefaultComponent {
 
-    @Metadata(description = "The spool to append to; by default the one DiskSpool bean in the registry")
-    private DiskSpool spool;
-    @Metadata(defaultValue = "1", description = "MQTT QoS of the spooled messages (header CamelPahoQos overrides)")
-    private int qos = 1;
-    @Metadata(defaultValue = "false", description = "Retained flag of the spooled messages (header CamelPahoRetained overrides)")
-    private boolean retained;
+    @Metadata(description = "Defaults of the endpoints' options")
+    private P1SpoolConfiguration configuration = new P1SpoolConfiguration();
+    private final List<P1SpoolEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        P1SpoolEndpoint endpoint = new P1SpoolEndpoint(uri, this, remaining);
-        endpoint.setSpool(spool);
-        endpoint.setQos(qos);
-        endpoint.setRetained(retained);
-        setProperties(endpoint, parameters);
+        if (remaining == null || remaining.isEmpty()) {
+            throw new IllegalArgumentException("p1spool needs a name: p1spool:NAME?brokerUrl=...");
+        }
+        P1SpoolEndpoint endpoint = new P1SpoolEndpoint(uri, this, remaining, configuration.copy());
+        setProperties(endpoint.getConfiguration(), parameters); // the options of P1SpoolConfiguration
+        setProperties(endpoint, parameters); // topic and Camel's own (lazyStartProducer)
+        endpoints.add(endpoint);
         return endpoint;
     }
 
-    public DiskSpool getSpool() {
-        return spool;
+    /** The counters of every endpoint of this component, summed (as they closed, for stopped ones). */
+    public SpoolCounters counters() {
+        SpoolCounters sum = SpoolCounters.NONE;
+        for (P1SpoolEndpoint e : endpoints) {
+            sum = sum.plus(e.counters());
+        }
+        return sum;
     }
 
-    public void setSpool(DiskSpool spool) {
-        this.spool = spool;
+    /** The endpoints created so far. */
+    public List<P1SpoolEndpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
-    public int getQos() {
-        return qos;
+    public P1SpoolConfiguration getConfiguration() {
+        return configuration;
     }
 
-    public void setQos(int qos) {
-        this.qos = qos;
-    }
-
-    public boolean isRetained() {
-        return retained;
-    }
-
-    public void setRetained(boolean retained) {
-        this.retained = retained;
+    public void setConfiguration(P1SpoolConfiguration configuration) {
+        this.configuration = configuration;
     }
 }

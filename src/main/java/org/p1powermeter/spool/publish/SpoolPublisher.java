@@ -36,7 +36,12 @@ public final class SpoolPublisher implements AutoCloseable {
     private final BrokerTarget target;
     private final AckWindow window;
     private final LinkLog linkLog;
-    private final Backoff downBackoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15));
+    /**
+     * Between attempts while the broker is down: at most {@link #DOWN_RETRY_MAX}, so publishing resumes within that
+     * (and the connect) of the broker coming back. A refused TCP connect costs next to nothing.
+     */
+    static final Duration DOWN_RETRY_MAX = Duration.ofSeconds(2);
+    private final Backoff downBackoff = new Backoff(Duration.ofMillis(500), DOWN_RETRY_MAX);
     private final Backoff authBackoff = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(5));
     private final Object signal = new Object();
     private final PublishCompletions completions;
@@ -54,8 +59,10 @@ public final class SpoolPublisher implements AutoCloseable {
         this.linkLog = new LinkLog(target, spool.directory());
         this.completions = new PublishCompletions(window, spool, signal, this::markLost);
         this.thread = new Thread(this::run, "p1-mqtt-publisher");
-        target.options().setAutomaticReconnect(false);
-        target.options().setMaxInflight(target.window());
+        if (target.options().isAutomaticReconnect() || target.options().getMaxInflight() < target.window()) {
+            throw new IllegalArgumentException("the publisher reconnects itself and needs maxInflight >= its window: "
+                    + target);
+        }
     }
 
     public void start() {
@@ -82,16 +89,14 @@ public final class SpoolPublisher implements AutoCloseable {
     }
 
     /**
-     * At shutdown: waits up to {@code timeout} for what is spooled to be acknowledged, as long as the broker is
-     * connected; true when nothing is left.
+     * At shutdown and at the end of a one-shot run: waits up to {@code timeout} for what is spooled to be
+     * acknowledged (the publisher keeps reconnecting meanwhile, so a broker that comes back in time still gets it);
+     * true when nothing is left.
      */
     public boolean drain(Duration timeout) throws InterruptedException {
         long last = spool.lastSequence();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (spool.acknowledgedSequence() < last && System.nanoTime() < deadline) {
-            if (state() != LinkState.CONNECTED && state() != LinkState.CONNECTING) {
-                return false;
-            }
             awaitAcknowledged(last, Duration.ofMillis(100));
         }
         return spool.acknowledgedSequence() >= last;
