@@ -26,7 +26,7 @@ class MqttInputSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"dsmr/raw, dsmr/raw", "meters/+/raw, meters/%2B/raw", "p1/#, p1/%23", "esphome/p1 meter/telegram, esphome/p1%20meter/telegram"})
+    @CsvSource({"dsmr/raw, dsmr/raw", "meters/+/raw, meters/%2B/raw", "raw/#, raw/%23", "esphome/p1 meter/telegram, esphome/p1%20meter/telegram"})
     void anInputTopicBecomesAP1MqttSourceWhoseTopicSurvivesTheUri(String filter, String inUri) throws Exception {
         String uri = new BridgeAssembly(load("input_topic=" + filter, "qos=0", "crc=required")).mqttInputUri();
         assertEquals("p1mqtt:" + inUri + "?pahoComponent=p1InputPaho&qos=0&crcPolicy=REQUIRED", uri);
@@ -43,6 +43,8 @@ class MqttInputSettingsTest {
         "vscp/#|vscp/{xguid}/{xclass}/{xtype}",
         "vscp/+/1040/+|vscp/{xguid}/{xclass}/{xtype}",
         "+/+/+/13|vscp/{xguid}/{xclass}/{xtype}",
+        "p1/+/state|p1/{meter}/state",
+        "homeassistant/sensor/#|homeassistant/sensor/{node}/{object}/config",
     })
     void anInputTopicThatTheEventsCouldMatchIsRefused(String filter, String template) {
         ConfigException e = assertThrows(ConfigException.class, () -> load("input_topic=" + filter));

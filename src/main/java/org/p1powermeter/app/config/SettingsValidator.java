@@ -112,8 +112,8 @@ final class SettingsValidator {
     }
 
     /**
-     * A valid topic filter that no event of the bridge can match (the topic template, or the notes with no_vscp):
-     * else the bridge would read its own events back as input.
+     * A valid topic filter that no message of the bridge can match (the topic template, or the notes with no_vscp, and
+     * the Home Assistant state, status and discovery topics): else the bridge would read its own output back as input.
      */
     private String inputTopic(boolean noVscp, java.util.Collection<String> notes) {
         String filter = reader.text(SettingCatalog.INPUT_TOPIC);
@@ -125,7 +125,12 @@ final class SettingsValidator {
             reader.problem(SettingCatalog.INPUT_TOPIC, "is not an MQTT topic filter: it " + problem);
             return "";
         }
-        List<String> published = noVscp ? List.copyOf(notes) : List.of(reader.text(SettingCatalog.TOPIC));
+        List<String> published = new java.util.ArrayList<>(noVscp ? notes : List.of(reader.text(SettingCatalog.TOPIC)));
+        // Home Assistant's topics (refused whether discovery is on or not: it may be switched on later)
+        String base = reader.text(SettingCatalog.HA_BASE_TOPIC);
+        published.add(base + "/{meter}/state");
+        published.add(base + "/status");
+        published.add(reader.text(SettingCatalog.HA_PREFIX) + "/sensor/{node}/{object}/config");
         for (String topic : published) {
             if (TopicFilters.overlaps(filter, topic)) {
                 reader.problem(SettingCatalog.INPUT_TOPIC, "overlaps the topic the bridge publishes its events on ("
