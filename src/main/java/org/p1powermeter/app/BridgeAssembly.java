@@ -319,7 +319,7 @@ final class BridgeAssembly {
         option(uri, "clientId", mqtt.clientId());
         option(uri, "qos", String.valueOf(mqtt.qos()));
         option(uri, "retained", String.valueOf(mqtt.retained()));
-        if (mqtt.hasCredentials()) {
+        if (mqtt.hasCredentials() && !demo) { // the demo's embedded broker is anonymous
             option(uri, "userName", mqtt.user());
         }
         if (MqttSettings.isTlsUrl(brokerUrl)) {
@@ -343,11 +343,11 @@ final class BridgeAssembly {
 
     /**
      * The {@code p1spool} component with the [MQTT] password (kept out of every URI and log line); {@link #mqttUri}
-     * gives everything else.
+     * gives everything else. The demo's embedded broker is anonymous: the configured login is never handed to it.
      */
     P1SpoolComponent spoolComponent() {
         P1SpoolComponent component = new P1SpoolComponent();
-        if (settings.mqtt().hasCredentials()) {
+        if (settings.mqtt().hasCredentials() && !demo) {
             component.getConfiguration().setPassword(settings.mqtt().password());
         }
         return component;

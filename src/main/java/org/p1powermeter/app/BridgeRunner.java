@@ -9,14 +9,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
+import org.p1powermeter.app.observe.ObserveServer;
 import org.p1powermeter.camel.P1Beans;
+import org.p1powermeter.camel.health.P1HealthChecks;
 import org.p1powermeter.camel.source.PortDetector;
 import org.p1powermeter.camel.spool.P1SpoolComponent;
+import org.p1powermeter.metrics.P1Metrics;
+import org.p1powermeter.metrics.PeriodicSummary;
 import org.p1powermeter.spool.SpoolCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +39,8 @@ final class BridgeRunner {
     private Path demoSpoolDir;
     /** The longest {@code serial_port = auto} listens on a port per line setting: DSMR 2.2-4 meters send every 10 s. */
     static final Duration AUTO_PROBE_LIMIT = Duration.ofSeconds(11);
+    /** The capture file of {@code -i FILE}: closed when the run ends, also when it ends with an error before reading. */
+    private InputStream input;
 
     BridgeRunner(CommandLine cli, BridgeSettings settings, PrintStream out) {
         this.cli = cli;
@@ -47,14 +56,17 @@ final class BridgeRunner {
         RunControl control = new RunControl(settings.general().oneShot(), stop);
         DemoBroker broker = cli.demo() ? DemoBroker.start() : null;
         P1SpoolComponent mqtt = null;
+        ObserveServer observe = null;
+        PeriodicSummary periodic = null;
+        P1Metrics metrics = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
+            P1Beans beans = assembly.beans(cli.verbose(), out); // checks the GUID before any input is opened
             String source = source(assembly, main);
             settings.serial().keys().ifPresent(keys -> main.bind(BridgeAssembly.KEYS_BEAN, keys));
             if (source.startsWith("p1mqtt:")) {
                 main.bind(BridgeAssembly.INPUT_PAHO_BEAN, assembly.inputPaho(brokerUrl));
             }
-            P1Beans beans = assembly.beans(cli.verbose(), out);
             stop.beans = beans;
             stop.homeAssistantRoutes = assembly.announcesAvailability() && !cli.dryRun();
             if (cli.demo() && settings.vscp().configuredGuid().isEmpty() && assembly.baseGuid().equals(BridgeAssembly.DEMO_GUID)) {
@@ -62,7 +74,8 @@ final class BridgeRunner {
                         + BridgeAssembly.DEMO_GUID);
             }
             beans.bind(main::bind);
-            beans.telegrams().metrics().tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
+            metrics = beans.telegrams().metrics();
+            metrics.tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
             if (!cli.dryRun()) {
                 mqtt = assembly.spoolComponent();
                 main.bind("p1spool", mqtt);
@@ -72,13 +85,18 @@ final class BridgeRunner {
                 // drops the oldest
                 boolean sourceCanWait = cli.input().isPresent() || source.startsWith("p1mqtt:");
                 main.addOverrideProperty("p1.mqtt.uri", assembly.mqttUri(brokerUrl, spoolDir, sourceCanWait));
-                P1SpoolComponent counted = mqtt;
-                beans.telegrams().metrics().deliveryCounts(() -> counted.counters().delivered(),
-                        () -> counted.counters().dropped());
+                metrics.attachOutbox(new SpoolStatus(mqtt, settings.spool().maxBytes()));
             }
             if (cli.dryRun()) {
                 main.addOverrideProperty("p1.mqtt.uri", "p1spool:p1?lazyStartProducer=true"); // never started: no spool
             }
+            P1HealthChecks checks = cli.dryRun() ? P1HealthChecks.sourceOnly(metrics) : P1HealthChecks.withMqtt(metrics);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterConfigure(BaseMainSupport configured) {
+                    HealthCheckRegistry.get(configured.getCamelContext()).register(checks);
+                }
+            });
             main.bind("p1RunControl", control);
             startupDefaults(main, cli.debug());
             main.addOverrideProperty("camel.main.routes-include-pattern", assembly.routesPattern(cli.dryRun()));
@@ -90,6 +108,7 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.name", "p1-power-meter");
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
+            main.addInitialProperty("camel.health.exposure-level", "full"); // /observe/health shows every check
             main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             main.addOverrideProperty("p1.sink", assembly.sink(cli.dryRun()));
@@ -97,10 +116,16 @@ final class BridgeRunner {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));
             }
             if (cli.verbose() && !cli.dryRun()) {
-                out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() ? " as " + settings.mqtt().user() : "")
+                out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() && !cli.demo() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
             TerminationSignal.install(stop);
+            if (settings.watch().httpEnabled()) {
+                observe = ObserveServer.start(settings.watch(), main::getCamelContext, metrics);
+                LOG.info("Observability on http://{}:{}{} (health, live, ready) and {}", settings.watch().httpBind(),
+                        observe.port(), ObserveServer.HEALTH, ObserveServer.METRICS);
+            }
+            periodic = PeriodicSummary.start(metrics, settings.watch().summaryInterval(), PeriodicSummary.LOG::info);
             main.run(); // stopping the context drains and closes the p1spool: endpoint (delivery_timeout)
             int exitCode = control.exitCode();
             if (mqtt != null && exitCode == 0) {
@@ -108,6 +133,18 @@ final class BridgeRunner {
             }
             return exitCode;
         } finally {
+            closeQuietly(input);
+            if (periodic != null) {
+                periodic.close();
+            }
+            if (observe != null) {
+                observe.close();
+            }
+            if (periodic != null) {
+                // the last word, after the spool was drained (when the context stopped): in a service's journal too;
+                // a one-shot (cron) run stays quiet unless -v
+                (settings.general().oneShot() ? LOG : PeriodicSummary.LOG).info(PeriodicSummary.PREFIX + metrics.summary());
+            }
             if (broker != null) {
                 broker.close();
                 deleteTree(demoSpoolDir);
@@ -220,7 +257,8 @@ final class BridgeRunner {
             }
             String path = cli.input().get();
             try {
-                main.bind(BridgeAssembly.INPUT_BEAN, new FileInputStream(path));
+                input = new FileInputStream(path);
+                main.bind(BridgeAssembly.INPUT_BEAN, input);
             } catch (IOException e) {
                 throw new ConfigException("-i " + path + ": cannot read the capture file (" + e.getMessage() + ")");
             }
@@ -266,6 +304,17 @@ final class BridgeRunner {
     private Path demoSpoolDir() throws IOException {
         demoSpoolDir = Files.createTempDirectory("p1-demo-spool");
         return demoSpoolDir;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.debug("Could not close the input: {}", e.getMessage());
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -2,7 +2,7 @@ package org.p1powermeter.app;
 
 /**
  * Log levels for slf4j-simple (to stderr), set before the first logger exists: quiet by default (warnings and
- * errors), the bridge's own INFO lines with {@code -v}, DEBUG (each raw telegram, Camel's startup) with {@code -d}.
+ * errors, and the periodic summary line), the bridge's own INFO lines with {@code -v}, DEBUG (each raw telegram, Camel's startup) with {@code -d}.
  */
 final class Logging {
 
@@ -12,6 +12,8 @@ final class Logging {
     static void configure(boolean verbose, boolean debug) {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", debug ? "info" : "warn");
         setDefault("org.slf4j.simpleLogger.log.org.p1powermeter", debug ? "debug" : verbose ? "info" : "warn");
+        // the periodic summary ([GENERAL] summary_minutes) shows that a quiet service is alive: info also without -v
+        setDefault("org.slf4j.simpleLogger.log.org.p1powermeter.metrics.PeriodicSummary", debug ? "debug" : "info");
         setDefault("org.slf4j.simpleLogger.log.io.moquette", "warn");
         setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
         // the demo broker's Netty warns when there is no MAC for its channel ids (random bytes are fine there)

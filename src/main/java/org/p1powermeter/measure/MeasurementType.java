@@ -10,8 +10,9 @@ import org.p1powermeter.p1.ObisId;
  * line ({@link Layout}). docs/obis-table.md lists it for people; ObisTableDocTest keeps the two in step.
  *
  * <p>The first 26 are the Python script's measurements with its names, defaults (index and id 1–26) and notes,
- * but with the VSCP encoding of docs/vscp-events.md §2 (energy kWh 13/1, reactive energy kvarh 65/0, power
- * kW → W 14/0, reactive power kvar → var 64/0, voltage 16/0, current 5/0). Naming follows the script:
+ * but with the VSCP type and unit codes of the VSCP specification (vscp_measurements.md, and the units of
+ * vscp-classes' class_10_measurement.xml): energy kWh 13/1, reactive energy kvarh 65/0, power kW → W 14/0,
+ * reactive power kvar → var 64/0, voltage 16/0, current 5/0. Naming follows the script:
  * "out" is OBIS 1.x.x (import from the grid), "in" is 2.x.x (export). Every other row is in a group that is off by
  * default, so the script's users get exactly its 26 events.
  *

@@ -1,8 +1,9 @@
 package org.p1powermeter.measure;
 
 /**
- * What a measurement measures, as the VSCP side of {@link MeasurementType} (docs/vscp-events.md §2): the unit the
- * meter value is read in, the VSCP measurement type and unit code, and the power of ten from the one to the other.
+ * What a measurement measures, as the VSCP side of {@link MeasurementType} (type and unit codes of the VSCP
+ * specification, vscp_measurements.md): the unit the meter value is read in, the VSCP measurement type and unit code,
+ * and the power of ten from the one to the other.
  * VSCP has no type for apparent power (VA, VAh) and none for a state code; a dimensionless code (tariff, breaker
  * state) is sent as COUNT.
  */

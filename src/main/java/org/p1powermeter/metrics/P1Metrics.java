@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -17,14 +17,16 @@ import org.p1powermeter.measure.SkipReason;
 import org.p1powermeter.p1.DecryptFailure;
 import org.p1powermeter.p1.DropReason;
 import org.p1powermeter.p1.ObisId;
+import org.p1powermeter.spool.SpoolCounters;
 
 /**
- * The bridge's counters, shared by the source (port state, reconnects, framer drops), the parse stage (parse
- * issues, skipped measurements) and the sinks (events published/failed, through {@link #increment(Counter)}).
- * Thread-safe and lock-free; every method is cheap enough for the hot path (one atomic add).
+ * The bridge's counters, shared by the source (port state, reconnects, framer drops) and the parse stage (parse
+ * issues, skipped measurements), and the view of the MQTT sink's own counters ({@link #attachOutbox}: events
+ * delivered, dropped per reason, waiting; never copied, so there is one count of each). Thread-safe and lock-free;
+ * every method is cheap enough for the hot path (one atomic add).
  *
- * <p>Exposed as the MXBean {@value #OBJECT_NAME} by {@link #registerMBean()} and as one log line by
- * {@link #summary()} (see {@link SummaryLog} for the rate-limited logging).
+ * <p>Read by the log summary ({@link #summary()}, {@link SummaryLog}), the Prometheus text
+ * ({@link PrometheusText}), the health checks and the MXBean {@value #OBJECT_NAME} ({@link #registerMBean()}).
  */
 public final class P1Metrics implements P1MetricsMXBean {
 
@@ -35,8 +37,6 @@ public final class P1Metrics implements P1MetricsMXBean {
         TELEGRAMS_OK,
         TELEGRAMS_FAILED,
         PARSE_ISSUES,
-        EVENTS_PUBLISHED,
-        EVENTS_FAILED,
         RECONNECTS
     }
 
@@ -55,8 +55,7 @@ public final class P1Metrics implements P1MetricsMXBean {
     private final ConcurrentHashMap<String, LongAdder> unknownObis = new ConcurrentHashMap<>();
     private static final int MAX_UNKNOWN_IDS = 256;
     private static final String OTHER_UNKNOWN = "other";
-    private volatile LongSupplier deliveredEvents = () -> 0;
-    private volatile LongSupplier lostEvents = () -> 0;
+    private volatile OutboxStatus outbox;
     private volatile SourceHealth health = new SourceHealth("STARTING", false, "not started", Instant.now());
 
     /** The source's state, healthy or not, why, and since when. */
@@ -271,22 +270,45 @@ public final class P1Metrics implements P1MetricsMXBean {
     }
 
     /**
-     * Where the MQTT sink keeps its own counts (the spool: events the broker acknowledged, events dropped when it
-     * was full or too old); they are added to {@link Counter#EVENTS_PUBLISHED} and {@link Counter#EVENTS_FAILED}.
+     * The MQTT sink whose own counts (events the broker acknowledged, dropped because the spool was full or they
+     * were too old, waiting) the summary, the metrics and the health checks read; null detaches it.
      */
-    public void deliveryCounts(LongSupplier delivered, LongSupplier lost) {
-        this.deliveredEvents = delivered;
-        this.lostEvents = lost;
+    public void attachOutbox(OutboxStatus status) {
+        this.outbox = status;
+    }
+
+    /** The MQTT sink, when one is attached (none in a dry run). */
+    public Optional<OutboxStatus> outbox() {
+        return Optional.ofNullable(outbox);
     }
 
     @Override
-    public long getEventsPublished() {
-        return get(Counter.EVENTS_PUBLISHED) + deliveredEvents.getAsLong();
+    public long getEventsDelivered() {
+        OutboxStatus o = outbox;
+        return o == null ? 0 : o.counters().delivered();
     }
 
     @Override
-    public long getEventsFailed() {
-        return get(Counter.EVENTS_FAILED) + lostEvents.getAsLong();
+    public long getEventsDropped() {
+        OutboxStatus o = outbox;
+        return o == null ? 0 : droppedEvents(o.counters());
+    }
+
+    @Override
+    public long getEventsWaiting() {
+        OutboxStatus o = outbox;
+        return o == null ? 0 : o.counters().depth();
+    }
+
+    @Override
+    public String getBrokerLink() {
+        OutboxStatus o = outbox;
+        return o == null ? "NONE" : o.link().name();
+    }
+
+    /** Events the spool dropped, all reasons. */
+    static long droppedEvents(SpoolCounters c) {
+        return c.dropped();
     }
 
     @Override

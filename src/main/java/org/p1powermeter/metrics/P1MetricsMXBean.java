@@ -46,9 +46,17 @@ public interface P1MetricsMXBean {
     /** Lines whose OBIS id the bridge does not know (not in the measurement or text table), per id. */
     Map<String, Long> getUnknownObis();
 
-    long getEventsPublished();
+    /** Events the broker acknowledged (the spool's count; 0 without an MQTT sink). */
+    long getEventsDelivered();
 
-    long getEventsFailed();
+    /** Events the spool dropped undelivered (full or too old). */
+    long getEventsDropped();
+
+    /** Events in the spool waiting for the broker. */
+    long getEventsWaiting();
+
+    /** The link to the broker: CONNECTING, CONNECTED, BROKER_DOWN, AUTH_FAILED, STOPPED; NONE without an MQTT sink. */
+    String getBrokerLink();
 
     /** One line with every counter that is not zero. */
     String getSummary();

@@ -39,7 +39,7 @@ public final class SummaryLog {
         }
         lastWritten = now;
         lastTrouble = trouble;
-        sink.accept("P1 metrics: " + metrics.summary());
+        sink.accept(PeriodicSummary.PREFIX + metrics.summary());
         return true;
     }
 
@@ -47,6 +47,6 @@ public final class SummaryLog {
     public synchronized void writeNow() {
         lastWritten = nanoClock.getAsLong();
         lastTrouble = metrics.troubleCount();
-        sink.accept("P1 metrics: " + metrics.summary());
+        sink.accept(PeriodicSummary.PREFIX + metrics.summary());
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * An MQTT topic template such as {@code vscp/{xguid}/{xclass}/{xtype}} (the Python script's default), compiled
  * once into literal and placeholder parts.
  *
- * <p>Placeholders (docs/vscp-events.md §6): {@code {guid}}/{@code {xguid}} → the GUID string;
+ * <p>Placeholders (the Python script's, a subset of the VSCP specification's vscp_over_mqtt.md topics): {@code {guid}}/{@code {xguid}} → the GUID string;
  * {@code {class}}/{@code {xclass}}, {@code {type}}/{@code {xtype}} → <em>decimal</em> (the Python script's
  * meaning; vscpd's mustache {@code {{xclass}}} would be hex, which this publisher never uses);
  * {@code {nickname}}, {@code {sensorindex}} (also {@code {sensor-index}}), {@code {zone}}, {@code {subzone}} →

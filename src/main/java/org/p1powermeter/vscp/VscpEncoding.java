@@ -1,6 +1,7 @@
 package org.p1powermeter.vscp;
 
-/** How a measurement is carried in a Level II VSCP event (docs/vscp-events.md §1.2, §1.3). */
+/** How a measurement is carried in a Level II VSCP event (VSCP specification:
+ * class2.measurement_str.md and class2.measurement_float.md). */
 public enum VscpEncoding {
     /** CLASS2.MEASUREMENT_STR (1040): the exact decimal string of the value, 0x00-terminated. The default. */
     MEASUREMENT_STR(1040),

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One Level II VSCP event as published: the classic {@code vscp*} JSON fields plus the optional note and
- * measurement block (docs/vscp-events.md §3.1).
+ * measurement block (the classic JSON event of the VSCP specification, vscp_over_mqtt.md; see {@link VscpJson}).
  *
  * <p>{@code data} is not copied (hot path); treat it as read-only. {@link #equals}, {@link #hashCode} and
  * {@link #toString} compare and show its contents.

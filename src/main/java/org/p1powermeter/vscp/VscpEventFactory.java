@@ -12,7 +12,9 @@ import org.p1powermeter.measure.MeasurementType;
 import org.p1powermeter.measure.Sensor;
 
 /**
- * Builds the VSCP event of a {@link Measurement} (docs/vscp-events.md §1–§4).
+ * Builds the VSCP event of a {@link Measurement} (VSCP specification: class2.measurement_str.md /
+ * class2.measurement_float.md for the data, vscp_measurements.md for type and unit codes, vscphead.md,
+ * vscp_globally_unique_identifiers.md).
  *
  * <ul>
  * <li>class = {@link VscpEncoding#vscpClass()}, type and unit code from the measurement's table row;

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The classic VSCP JSON event (docs/vscp-events.md §3.1), keys in this order: {@code vscpHead, vscpObId,
+ * The classic VSCP JSON event (the one pyvscp, node-vscp and vscpd 15.0 read; VSCP specification,
+ * vscp_over_mqtt.md), keys in this order: {@code vscpHead, vscpObId,
  * vscpDateTime, vscpTimeStamp, vscpClass, vscpType, vscpGuid, vscpData, vscpNote, measurement{value, unit,
  * sensorindex, zone, subzone}}. {@code vscpNote} and {@code measurement} are left out when the event has none.
  * {@code vscpDateTime} is {@code yyyy-MM-ddTHH:mm:ssZ} (UTC, seconds); {@code measurement.value} is the exact

@@ -83,6 +83,18 @@ class BridgeAssemblyTest {
     }
 
     @Test
+    void theDemoNeverHandsTheConfiguredLoginToItsEmbeddedBroker() throws Exception {
+        BridgeSettings settings = load("user=meter", "password=s3cret-pass");
+        BridgeAssembly real = new BridgeAssembly(settings);
+        assertTrue(real.mqttUri("tcp://127.0.0.1:1883", Path.of("s"), false).contains("&userName=meter"));
+        assertEquals("s3cret-pass", real.spoolComponent().getConfiguration().getPassword());
+        BridgeAssembly demo = new BridgeAssembly(settings, true);
+        String uri = demo.mqttUri("tcp://127.0.0.1:1883", Path.of("s"), false);
+        assertTrue(!uri.contains("userName") && !uri.contains("meter"), uri);
+        assertEquals(null, demo.spoolComponent().getConfiguration().getPassword());
+    }
+
+    @Test
     void extraRouteFilesAreLoadedAfterTheShippedRoute() throws Exception {
         String pattern = new BridgeAssembly(load("routes=routes/examples/file-sink.camel.yaml,classpath:routes/p1-bridge.camel.yaml"))
                 .routesPattern();

@@ -98,8 +98,8 @@ class CommandLineIT {
         try (BridgeProcess p = BridgeProcess.start(dir, List.of("-c", config.toString(), "-i", capture.toString()))) {
             assertEquals(2, p.waitFor(30, TimeUnit.SECONDS), p::toString);
             String err = p.stderr();
-            assertTrue(err.contains(config + ":2: routes = 'routes/missing.camel.yaml' names the route file"
-                    + " routes/missing.camel.yaml, which does not exist"), err);
+            assertTrue(err.contains(config + ":2: routes = 'routes/missing.camel.yaml' names the route file "
+                    + dir.resolve("routes/missing.camel.yaml") + ", which does not exist"), "relative to the config's folder: " + err);
             assertFalse(Files.exists(dir.resolve("spool")), "nothing started: no spool directory");
             assertEquals("", p.stdout());
         }

@@ -12,6 +12,8 @@ import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.measure.SkipReason;
 import org.p1powermeter.p1.DropReason;
+import org.p1powermeter.spool.SpoolCounters;
+import org.p1powermeter.spool.publish.LinkState;
 
 class P1MetricsTest {
 
@@ -25,16 +27,15 @@ class P1MetricsTest {
         m.dropped(DropReason.NOISE, 3);
         m.countSkipped(SkipReason.UNIT_MISMATCH);
         m.valueOutOfRange();
-        m.add(P1Metrics.Counter.EVENTS_PUBLISHED, 26);
         m.sourceState("RECEIVING", true, "telegrams arrive");
 
         assertEquals(2, m.getTelegramsOk());
         assertEquals(2, m.dropped(DropReason.CRC_MISMATCH));
         assertEquals(1000, m.droppedBytes(DropReason.CRC_MISMATCH));
-        assertEquals(26, m.getEventsPublished());
         assertEquals(2 + 1 + 1, m.troubleCount(), "noise is not trouble");
         assertEquals("source RECEIVING (healthy), telegrams ok=2, dropped NOISE=1 (3 bytes), dropped CRC_MISMATCH=2"
-                + " (1000 bytes), skipped UNIT_MISMATCH=1, skipped VALUE_OUT_OF_RANGE=1, events published=26", m.summary());
+                + " (1000 bytes), skipped UNIT_MISMATCH=1, skipped VALUE_OUT_OF_RANGE=1", m.summary(),
+                "no MQTT sink attached (a dry run): no event counts");
     }
 
     @Test
@@ -77,14 +78,46 @@ class P1MetricsTest {
         assertFalse(server.isRegistered(name));
     }
 
+    /** A spool's counters as the MQTT sink reports them, changed by the test. */
+    static final class FakeOutbox implements OutboxStatus {
+        volatile SpoolCounters counters = new SpoolCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        volatile LinkState link = LinkState.CONNECTED;
+
+        @Override
+        public SpoolCounters counters() {
+            return counters;
+        }
+
+        @Override
+        public LinkState link() {
+            return link;
+        }
+
+        @Override
+        public long maxBytes() {
+            return 64L << 20;
+        }
+    }
+
     @Test
-    void theSinksOwnCountsShowAsPublishedAndFailedEvents() {
+    void theSpoolsOwnCountsAreTheDeliveredAndDroppedEventsOfSummaryAndJmx() {
         P1Metrics m = new P1Metrics();
-        long[] delivered = {0};
-        m.deliveryCounts(() -> delivered[0], () -> 3);
-        delivered[0] = 52;
-        m.increment(P1Metrics.Counter.EVENTS_PUBLISHED);
-        assertEquals(53, m.getEventsPublished());
-        assertEquals(3, m.getEventsFailed());
+        FakeOutbox outbox = new FakeOutbox();
+        m.attachOutbox(outbox);
+        m.sourceState("RECEIVING", true, "telegrams arrive");
+        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 0, 0, 0, 0, 52, 40_000, 0);
+        assertEquals("source RECEIVING (healthy), telegrams ok=0; mqtt CONNECTED: events delivered=3068, dropped=0,"
+                + " waiting=52", m.summary());
+        assertEquals(0, m.troubleCount());
+
+        outbox.counters = new SpoolCounters(3120, 3068, 0, 0, 26, 4, 0, 0, 22, 40_000, 0);
+        outbox.link = LinkState.BROKER_DOWN;
+        assertEquals(3068, m.getEventsDelivered());
+        assertEquals(30, m.getEventsDropped());
+        assertEquals(22, m.getEventsWaiting());
+        assertEquals("BROKER_DOWN", m.getBrokerLink());
+        assertEquals(30, m.troubleCount(), "dropped events are trouble");
+        assertTrue(m.summary().endsWith("; mqtt BROKER_DOWN: events delivered=3068, dropped=30 (spool full 26, too old 4,"
+                + " disk refused 0), waiting=22"), m.summary());
     }
 }

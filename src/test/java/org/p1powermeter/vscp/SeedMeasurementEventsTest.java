@@ -24,7 +24,8 @@ import org.p1powermeter.measure.Sensor;
 
 /**
  * The Python script's 26 measurements, end to end from a telegram line to the VSCP event, with the table's
- * default settings: the seed's sensor index / id / note, the type and unit of docs/vscp-events.md §2, and the
+ * default settings: the seed's sensor index / id / note, the type and unit of {@link org.p1powermeter.measure.MeasurementType} (VSCP
+ * specification, vscp_measurements.md), and the
  * value in the VSCP unit (kW → W: {@code 1-0:1.7.0(12.345*kW)} is 12345, not the seed's 2.345).
  */
 class SeedMeasurementEventsTest {

@@ -15,23 +15,27 @@ public final class BridgeSettings {
     private final MqttSettings mqtt;
     private final SerialSettings serial;
     private final SpoolSettings spool;
+    private final WatchSettings watch;
     private final HomeAssistantSettings homeAssistant;
     private final List<String> warnings;
     private final List<String> description;
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
-        this(general, vscp, mqtt, serial, spool, HomeAssistantSettings.off(), warnings, description);
+        this(general, vscp, mqtt, serial, spool, new WatchSettings(java.time.Duration.ofMinutes(15), 0, "127.0.0.1"),
+                HomeAssistantSettings.off(), warnings, description);
     }
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
-            SpoolSettings spool, HomeAssistantSettings homeAssistant, List<String> warnings, List<String> description) {
+            SpoolSettings spool, WatchSettings watch, HomeAssistantSettings homeAssistant, List<String> warnings,
+            List<String> description) {
         this.homeAssistant = homeAssistant;
         this.general = general;
         this.vscp = vscp;
         this.mqtt = mqtt;
         this.serial = serial;
         this.spool = spool;
+        this.watch = watch;
         this.warnings = List.copyOf(warnings);
         this.description = List.copyOf(description);
     }
@@ -54,6 +58,11 @@ public final class BridgeSettings {
 
     public SpoolSettings spool() {
         return spool;
+    }
+
+    /** The periodic log summary and the observability HTTP server. */
+    public WatchSettings watch() {
+        return watch;
     }
 
     public HomeAssistantSettings homeAssistant() {
@@ -92,6 +101,7 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + homeAssistant + "]";
+        return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + watch + ", "
+                + homeAssistant + "]";
     }
 }

@@ -32,7 +32,30 @@ final class FileChecks {
     }
 
     /**
-     * What is wrong with one entry of {@code [GENERAL] routes}: a path (relative to the working directory), a
+     * One entry of {@code [GENERAL] routes} as it is meant: a relative path or {@code file:} path read from
+     * config.ini or application.properties is relative to that file's folder (so a service started in {@code /}
+     * finds {@code routes = my-route.yaml} beside its config); from the command line or the environment it stays
+     * relative to the working directory. {@code classpath:} entries and unreadable paths are returned as they are.
+     */
+    static String resolveRoute(String entry, SettingOrigin origin) {
+        if (entry.startsWith("classpath:")) {
+            return entry;
+        }
+        boolean prefixed = entry.startsWith("file:");
+        String text = prefixed ? entry.substring("file:".length()) : entry;
+        try {
+            Path path = Path.of(text);
+            if (path.isAbsolute() || origin.folder() == null) {
+                return entry;
+            }
+            return (prefixed ? "file:" : "") + origin.resolve(path);
+        } catch (InvalidPathException e) {
+            return entry;
+        }
+    }
+
+    /**
+     * What is wrong with one entry of {@code [GENERAL] routes} (after {@link #resolveRoute}): a path, a
      * {@code file:} path or a {@code classpath:} resource must name a readable file; a {@code file:} or
      * {@code classpath:} pattern with wildcards ({@code file:routes/*.yaml}) is left to Camel (it may match none).
      */

@@ -10,6 +10,7 @@ public enum Section {
     MQTT,
     SERIAL,
     SPOOL,
+    HTTP,
     HOMEASSISTANT;
 
     /** The ini header name, e.g. {@code MQTT} for {@code [MQTT]}. */

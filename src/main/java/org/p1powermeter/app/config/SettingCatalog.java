@@ -61,6 +61,10 @@ public final class SettingCatalog {
     public static final String SPOOL_MAX_MB = "spool_max_mb";
     public static final String SPOOL_MAX_AGE_HOURS = "spool_max_age_hours";
     public static final String DELIVERY_TIMEOUT = "delivery_timeout";
+    public static final String SUMMARY_MINUTES = "summary_minutes";
+    /** {@code [HTTP] port}: a key name [MQTT] has too, so it is read by its qualified name (a bare {@code port} is MQTT's). */
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_BIND = "http.bind";
     public static final String INTERVAL = "interval";
     public static final String INTERVAL_MIN_MAX = "interval_min_max";
     public static final String DISCOVERY = "discovery";
@@ -74,6 +78,8 @@ public final class SettingCatalog {
 
     private static final List<SettingKey> ALL = build();
     private static final Map<String, SettingKey> BY_NAME = index(ALL);
+    /** Every key by {@code section.name}, e.g. {@code kafka.topic}: the one way to reach a name two sections share. */
+    private static final Map<String, SettingKey> BY_QUALIFIED_NAME = qualifiedIndex(ALL);
 
     private SettingCatalog() {
     }
@@ -83,14 +89,22 @@ public final class SettingCatalog {
         return ALL;
     }
 
-    /** The key with this (lower-case) name; key names are unique across sections. */
+    /**
+     * The key with this (lower-case) name, or with this {@code section.name} ({@code kafka.topic}). A bare name two
+     * sections share ({@code topic}) is the first section's ([MQTT] topic, as before [KAFKA] existed).
+     */
     public static Optional<SettingKey> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        SettingKey qualified = BY_QUALIFIED_NAME.get(name);
+        return Optional.ofNullable(qualified != null ? qualified : BY_NAME.get(name));
     }
 
     /** The key with this name in this section (empty if the name belongs to another section). */
     public static Optional<SettingKey> find(Section section, String name) {
-        return byName(name).filter(key -> key.section() == section);
+        return Optional.ofNullable(BY_QUALIFIED_NAME.get(qualified(section, name)));
+    }
+
+    private static String qualified(Section section, String name) {
+        return section.name().toLowerCase(java.util.Locale.ROOT) + "." + name;
     }
 
     public static SettingKey key(String name) {
@@ -118,8 +132,10 @@ public final class SettingCatalog {
                     "Send the " + groupDescription(group) + " measurements"
                             + (group.isSeed() ? "" : " (new; false keeps the Python script's 26 measurements)")));
         }
-        keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml"));
+        keys.add(new SettingKey(g, ROUTES, "", "Extra Camel route files (YAML, comma-separated) to load beside the main route, e.g. routes/examples/file-sink.camel.yaml;"
+                + " a relative path is relative to the folder of the file that sets it (from --set or the environment: the working directory)"));
         keys.add(new SettingKey(g, INPUT_INTERVAL, "0", "With -i FILE: milliseconds to wait before each telegram (a paced replay; 1000 is a DSMR 5 meter); 0 = as fast as possible"));
+        keys.add(new SettingKey(g, SUMMARY_MINUTES, "15", "Minutes between two info lines in the log summing up every counter (source, telegrams, events delivered and dropped), so a healthy service is visibly alive; 0 = off"));
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
         keys.add(new SettingKey(g, INTERVAL, "0", "Publish window in seconds (0-86400) on wall-clock boundaries: the mean of instantaneous values, counters when they changed (plus a heartbeat); 0 = every telegram"));
         keys.add(new SettingKey(g, INTERVAL_MIN_MAX, "false", "With interval > 0: the Home Assistant state also carries <name>_min and <name>_max of each averaged value (and disabled min/max sensors)"));
@@ -173,13 +189,16 @@ public final class SettingCatalog {
         keys.add(new SettingKey(o, SPOOL_MAX_MB, String.valueOf(P1SpoolConfiguration.DEFAULT_MAX_SIZE >> 20), "Most megabytes the spool may hold (1-65536; 64 hold about 51 hours of a 26-event telegram per second); when full, a live meter's oldest telegrams are dropped (counted, with a warning), a capture file or stdin waits"));
         keys.add(new SettingKey(o, SPOOL_MAX_AGE_HOURS, String.valueOf(P1SpoolConfiguration.DEFAULT_MAX_AGE_HOURS), "Hours an undelivered event is kept (1-87600); older ones are dropped. Raise spool_max_mb with it (about 1.3 MB per hour at 1 telegram/s)"));
         keys.add(new SettingKey(o, DELIVERY_TIMEOUT, String.valueOf(P1SpoolConfiguration.DEFAULT_DELIVERY_TIMEOUT / 1000), "Seconds (0-3600) to wait for the broker to take the spooled events at shutdown and in one-shot mode; what is left stays spooled"));
-        Section h = Section.HOMEASSISTANT;
-        keys.add(new SettingKey(h, DISCOVERY, "false", "Home Assistant: publish MQTT discovery configs, one JSON state message per meter (<base_topic>/<meter>/state) and the bridge status with its will"));
-        keys.add(new SettingKey(h, HA_VSCP, "true", "With discovery = true: also publish the VSCP events (or the no_vscp values) beside the state"));
-        keys.add(new SettingKey(h, HA_PREFIX, "homeassistant", "Home Assistant's discovery prefix; configs go to <prefix>/sensor/p1_<meter>/<name>/config, and <prefix>/status = online re-sends them"));
-        keys.add(new SettingKey(h, HA_BASE_TOPIC, "p1", "Base of the state topics <base_topic>/<meter>/state and of the bridge status <base_topic>/status"));
-        keys.add(new SettingKey(h, EXPIRE_AFTER, "0", "Seconds without a state before Home Assistant shows a sensor unavailable (0-86400); 0 = 3 intervals, at least 60"));
-        keys.add(new SettingKey(h, SUPPORT_URL, "", "Support URL in the configs' origin (where users of your installation get help); empty = left out"));
+        Section h = Section.HTTP;
+        keys.add(new SettingKey(h, "port", "0", "Port of the observability HTTP server (/observe/health, /observe/health/live, /observe/health/ready, /observe/metrics); 0 = off"));
+        keys.add(new SettingKey(h, "bind", "127.0.0.1", "Address the HTTP server listens on; 127.0.0.1 = this machine only (0.0.0.0 = every interface: no login protects it)"));
+        Section ha = Section.HOMEASSISTANT;
+        keys.add(new SettingKey(ha, DISCOVERY, "false", "Home Assistant: publish MQTT discovery configs, one JSON state message per meter (<base_topic>/<meter>/state) and the bridge status with its will"));
+        keys.add(new SettingKey(ha, HA_VSCP, "true", "With discovery = true: also publish the VSCP events (or the no_vscp values) beside the state"));
+        keys.add(new SettingKey(ha, HA_PREFIX, "homeassistant", "Home Assistant's discovery prefix; configs go to <prefix>/sensor/p1_<meter>/<name>/config, and <prefix>/status = online re-sends them"));
+        keys.add(new SettingKey(ha, HA_BASE_TOPIC, "p1", "Base of the state topics <base_topic>/<meter>/state and of the bridge status <base_topic>/status"));
+        keys.add(new SettingKey(ha, EXPIRE_AFTER, "0", "Seconds without a state before Home Assistant shows a sensor unavailable (0-86400); 0 = 3 intervals, at least 60"));
+        keys.add(new SettingKey(ha, SUPPORT_URL, "", "Support URL in the configs' origin (where users of your installation get help); empty = left out"));
         return Collections.unmodifiableList(keys);
     }
 
@@ -205,11 +224,20 @@ public final class SettingCatalog {
         };
     }
 
+    /** The first key of each name (a later section's key of the same name is reached qualified only). */
     private static Map<String, SettingKey> index(List<SettingKey> keys) {
         Map<String, SettingKey> byName = new LinkedHashMap<>();
         for (SettingKey key : keys) {
-            if (byName.put(key.name(), key) != null) {
-                throw new IllegalStateException("duplicate setting " + key.name());
+            byName.putIfAbsent(key.name(), key);
+        }
+        return byName;
+    }
+
+    private static Map<String, SettingKey> qualifiedIndex(List<SettingKey> keys) {
+        Map<String, SettingKey> byName = new LinkedHashMap<>();
+        for (SettingKey key : keys) {
+            if (byName.put(qualified(key.section(), key.name()), key) != null) {
+                throw new IllegalStateException("duplicate setting " + key.displayName());
             }
         }
         return byName;

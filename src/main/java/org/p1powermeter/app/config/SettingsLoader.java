@@ -82,6 +82,7 @@ public final class SettingsLoader {
         MqttSettings mqtt = validator.mqtt(general.noVscp());
         SerialSettings serial = validator.serial();
         SpoolSettings spool = validator.spool();
+        WatchSettings watch = validator.watch();
         HomeAssistantSettings homeAssistant = validator.homeAssistant(general.interval());
         problems.replaceAll(raw::redact);
         warnings.replaceAll(raw::redact);
@@ -92,7 +93,7 @@ public final class SettingsLoader {
         description.add("config file: " + ini.map(Path::toString).orElse("none"));
         description.add("properties file: " + properties.map(Path::toString).orElse("none"));
         description.addAll(raw.describe());
-        return new BridgeSettings(general, vscp, mqtt, serial, spool, homeAssistant, warnings, description);
+        return new BridgeSettings(general, vscp, mqtt, serial, spool, watch, homeAssistant, warnings, description);
     }
 
     private static Optional<Path> existing(Path file, boolean required, String what, String option,

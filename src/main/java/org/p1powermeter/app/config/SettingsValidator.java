@@ -54,9 +54,12 @@ final class SettingsValidator {
         if (sinks.isEmpty()) {
             reader.problem(SettingCatalog.SINKS, "names no endpoint (the default is direct:mqtt)");
         }
-        List<String> routes = list(SettingCatalog.ROUTES);
-        for (String route : routes) {
-            FileChecks.routeFile(route).ifPresent(complaint -> reader.problem(SettingCatalog.ROUTES, complaint));
+        SettingOrigin routesOrigin = reader.value(SettingCatalog.ROUTES).origin();
+        List<String> routes = new java.util.ArrayList<>();
+        for (String route : list(SettingCatalog.ROUTES)) {
+            String resolved = FileChecks.resolveRoute(route, routesOrigin);
+            FileChecks.routeFile(resolved).ifPresent(complaint -> reader.problem(SettingCatalog.ROUTES, complaint));
+            routes.add(resolved);
         }
         return new GeneralSettings(oneShot, noVscp, sent, routes, sinks,
                 reader.intInRange(SettingCatalog.INPUT_INTERVAL, 0, 3_600_000, "a number of milliseconds"),
@@ -252,6 +255,16 @@ final class SettingsValidator {
         return new SpoolSettings(path, reader.intInRange(SettingCatalog.SPOOL_MAX_MB, 1, 65536, "a number of megabytes"),
                 Duration.ofHours(reader.intInRange(SettingCatalog.SPOOL_MAX_AGE_HOURS, 1, 87600, "a number of hours")),
                 Duration.ofSeconds(reader.intInRange(SettingCatalog.DELIVERY_TIMEOUT, 0, 3600, "a number of seconds")));
+    }
+
+    WatchSettings watch() {
+        Duration summary = Duration.ofMinutes(reader.intInRange(SettingCatalog.SUMMARY_MINUTES, 0, 1440, "a number of minutes"));
+        int port = reader.intInRange(SettingCatalog.HTTP_PORT, 0, 65535, "a port number (0 = off)");
+        String bind = reader.text(SettingCatalog.HTTP_BIND);
+        if (bind.isEmpty() || bind.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '\0')) {
+            reader.problem(SettingCatalog.HTTP_BIND, "is not an address to listen on (e.g. 127.0.0.1, ::1 or 0.0.0.0)");
+        }
+        return new WatchSettings(summary, port, bind);
     }
 
     private String guid() {

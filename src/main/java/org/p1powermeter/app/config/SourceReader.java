@@ -42,6 +42,7 @@ final class SourceReader {
         warnings.addAll(ini.warnings());
         Set<String> unknownSections = new LinkedHashSet<>();
         SettingKey secret = null;
+        Path folder = folderOf(file);
         for (IniFile.Entry entry : ini.entries()) {
             String where = ini.fileName() + ":" + entry.line();
             Optional<Section> section = Section.byName(entry.section());
@@ -55,7 +56,7 @@ final class SourceReader {
             }
             Optional<SettingKey> key = SettingCatalog.find(section.get(), entry.key());
             if (key.isPresent()) {
-                raw.put(key.get(), entry.value(), ini.originOf(entry));
+                raw.put(key.get(), entry.value(), ini.originOf(entry).in(folder));
                 secret = secret == null && key.get().isSecret() && !entry.value().isEmpty() ? key.get() : secret;
                 continue;
             }
@@ -101,12 +102,17 @@ final class SourceReader {
                 continue;
             }
             String value = properties.getProperty(name);
-            raw.put(key.get(), value, new SettingOrigin(SettingOrigin.Kind.PROPERTIES, where));
+            raw.put(key.get(), value, new SettingOrigin(SettingOrigin.Kind.PROPERTIES, where, folderOf(file)));
             secret = secret == null && key.get().isSecret() && !value.isEmpty() ? key.get() : secret;
         }
         if (secret != null) {
             FilePermissionCheck.secretFileWarning(file, secret).ifPresent(warnings::add);
         }
+    }
+
+    /** The folder relative paths in {@code file} are relative to. */
+    private static Path folderOf(Path file) {
+        return file.toAbsolutePath().normalize().getParent();
     }
 
     void readEnvironment(Map<String, String> environment) {

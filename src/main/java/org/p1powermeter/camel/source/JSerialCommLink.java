@@ -1,6 +1,7 @@
 package org.p1powermeter.camel.source;
 
 import com.fazecast.jSerialComm.SerialPort;
+import java.util.Optional;
 
 /** A {@link SerialLink} over jSerialComm: semi-blocking reads with a one-second timeout, RTS (data request) raised. */
 final class JSerialCommLink implements SerialLink {
@@ -15,18 +16,22 @@ final class JSerialCommLink implements SerialLink {
     }
 
     static OpenResult open(String path, LineSettings settings) {
+        Optional<String> missing = PortPath.problem(path);
+        if (missing.isPresent()) {
+            return OpenResult.failed(missing.get()); // jSerialComm would name /dev/<file name> instead
+        }
         try {
             SerialPort p = SerialPort.getCommPort(path);
             p.setComPortParameters(settings.baudRate(), settings.dataBits(), settings.jSerialCommStopBits(),
                     settings.jSerialCommParity());
             p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
             if (!p.openPort()) {
-                return OpenResult.failed("cannot open (error " + p.getLastErrorCode() + ")");
+                return OpenResult.failed("cannot open " + path + " (" + PortPath.errnoText(p.getLastErrorCode()) + ")");
             }
             p.setRTS(); // P1 data request line
             return OpenResult.opened(new JSerialCommLink(p));
         } catch (RuntimeException e) {
-            return OpenResult.failed("cannot open: " + e.getMessage());
+            return OpenResult.failed("cannot open " + path + " (no such serial port)");
         }
     }
 

@@ -29,17 +29,27 @@ public record LineSettings(int baudRate, int dataBits, String parity, String sto
         return baudRate + " " + dataBits + parity.toUpperCase(Locale.ROOT).charAt(0) + stopBits;
     }
 
-    /** A hint for a port that stays silent with these settings. */
-    String silenceHint(boolean bytesArrived) {
-        if (!bytesArrived) {
-            return "no bytes at all: check the cable, that the adapter inverts the signal, and that the grid operator"
-                    + " enabled the P1 port";
+    /**
+     * A hint for a port that sent no telegram for the timeout with these settings: {@code bytes} read since the last
+     * telegram (or since the port was opened), {@code telegramsBefore} when telegrams did arrive since it was opened.
+     * Only bytes that arrived in that time are "bytes that frame no telegram"; a meter that stopped sending is not.
+     */
+    String silenceHint(long bytes, boolean telegramsBefore) {
+        if (bytes == 0) {
+            return telegramsBefore
+                    ? "no bytes since the last telegram: the meter stopped sending (check the cable and the meter)"
+                    : "no bytes at all: check the cable, that the adapter inverts the signal, and that the grid operator"
+                            + " enabled the P1 port";
+        }
+        if (telegramsBefore) {
+            return bytes + " bytes since the last telegram, none of them a whole valid telegram (a loose cable or"
+                    + " interference?)";
         }
         return baudRate == 9600
-                ? "bytes arrive but none frames a telegram: DSMR 4/5 and most meters send 115200 8N1 (serial_baudrate=115200,"
-                        + " serial_databits=8, serial_parity=none)"
-                : "bytes arrive but none frames a telegram: DSMR 2.2/3 meters send 9600 7E1 (serial_baudrate=9600,"
-                        + " serial_databits=7, serial_parity=even)";
+                ? bytes + " bytes arrived but none frames a telegram: DSMR 4/5 and most meters send 115200 8N1"
+                        + " (serial_baudrate=115200, serial_databits=8, serial_parity=none)"
+                : bytes + " bytes arrived but none frames a telegram: DSMR 2.2/3 meters send 9600 7E1"
+                        + " (serial_baudrate=9600, serial_databits=7, serial_parity=even)";
     }
 
     int jSerialCommStopBits() {

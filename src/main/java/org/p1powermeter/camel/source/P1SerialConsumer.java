@@ -45,7 +45,8 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
     private volatile LineSettings settings;
     private long backoffMs = MIN_BACKOFF_MS;
     private boolean everOpened;
-    private long bytesSinceOpen;
+    /** Bytes read since the last telegram (or since the port was opened): what a silence hint is based on. */
+    private long bytesSinceTelegram;
     private volatile boolean telegramSinceOpen;
     private Path openedDevice;
 
@@ -82,10 +83,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
             executor = null;
         }
         closeLink();
-        changeState(PortState.CLOSED, "stopped");
-        if (summaryLog != null) {
-            summaryLog.writeNow();
-        }
+        changeState(PortState.CLOSED, "stopped"); // the app writes the last summary, once the spool was drained
         super.doStop();
     }
 
@@ -106,7 +104,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
             }
             if (n > 0) {
                 quickEmptyReads = 0;
-                bytesSinceOpen += n;
+                bytesSinceTelegram += n;
                 feed(buf, n);
                 if (telegramSinceOpen) {
                     backoffMs = MIN_BACKOFF_MS;
@@ -129,6 +127,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
     @Override
     public void onTelegram(RawTelegram telegram) {
         telegramSinceOpen = true;
+        bytesSinceTelegram = 0;
         if (state != PortState.RECEIVING) {
             changeState(PortState.RECEIVING, "telegrams arrive at " + settings);
         }
@@ -141,7 +140,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
             return;
         }
         String detail = "no telegram for " + P1SerialEndpoint.telegramTimeoutText(timeout) + " s at " + settings + "; "
-                + settings.silenceHint(bytesSinceOpen > 0);
+                + settings.silenceHint(bytesSinceTelegram, telegramSinceOpen);
         if (endpoint.isAutoDetect()) {
             settings = settings.alternative();
             detail += "; autoDetect: reopening with " + settings;
@@ -165,7 +164,7 @@ public class P1SerialConsumer extends TelegramSourceConsumer {
         }
         link = result.link();
         openedDevice = realPath();
-        bytesSinceOpen = 0;
+        bytesSinceTelegram = 0;
         telegramSinceOpen = false;
         markAlive();
         if (everOpened) {

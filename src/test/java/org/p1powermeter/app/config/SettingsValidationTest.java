@@ -100,13 +100,13 @@ class SettingsValidationTest {
 
     @ParameterizedTest(name = "routes = {0}")
     @CsvSource(delimiter = '|', value = {
-        "no/such/route.yaml|config.ini:3: routes = 'no/such/route.yaml' names the route file no/such/route.yaml, which does not exist",
-        "file:no/such.yaml|config.ini:3: routes = 'file:no/such.yaml' names the route file no/such.yaml, which does not exist",
+        "no/such/route.yaml|config.ini:3: routes = 'no/such/route.yaml' names the route file DIR/no/such/route.yaml, which does not exist",
+        "file:no/such.yaml|config.ini:3: routes = 'file:no/such.yaml' names the route file DIR/no/such.yaml, which does not exist",
         "classpath:routes/nope.yaml|config.ini:3: routes = 'classpath:routes/nope.yaml' names the route resource classpath:routes/nope.yaml, which is not on the class path",
-        "routes/examples/file-sink.camel.yaml, gone.yaml|config.ini:3: routes = 'routes/examples/file-sink.camel.yaml, gone.yaml' names the route file gone.yaml, which does not exist",
+        "/no/such/route.yaml|config.ini:3: routes = '/no/such/route.yaml' names the route file /no/such/route.yaml, which does not exist",
     })
     void aRouteFileThatCannotBeLoadedIsAProblemNamingKeyValueAndLine(String routes, String expected) {
-        assertEquals(expected, onlyProblem("GENERAL", "routes=" + routes));
+        assertEquals(expected.replace("DIR", dir.toString()), onlyProblem("GENERAL", "routes=" + routes));
     }
 
     @Test
@@ -118,10 +118,30 @@ class SettingsValidationTest {
     @Test
     void routeFilesThatExistAndPatternsAreAccepted() throws Exception {
         Path own = TestFiles.write(dir, "own.camel.yaml", "- route: {}\n");
-        Path ini = TestFiles.write(dir, "config.ini", "[GENERAL]\nroutes = routes/examples/file-sink.camel.yaml, file:"
-                + own + ", classpath:routes/p1-bridge.camel.yaml, file:routes/examples/*.yaml\n");
-        assertEquals(List.of("routes/examples/file-sink.camel.yaml", "file:" + own, "classpath:routes/p1-bridge.camel.yaml",
-                "file:routes/examples/*.yaml"), TestFiles.loadIni(ini).general().routes());
+        Path ini = TestFiles.write(dir, "config.ini", "[GENERAL]\nroutes = file:" + own
+                + ", classpath:routes/p1-bridge.camel.yaml, file:/somewhere/*.yaml\n");
+        assertEquals(List.of("file:" + own, "classpath:routes/p1-bridge.camel.yaml", "file:/somewhere/*.yaml"),
+                TestFiles.loadIni(ini).general().routes());
+    }
+
+    /**
+     * A relative route path in config.ini is relative to the config file's folder, not to the working directory (a
+     * service runs in /): here the working directory (the project) has no own.camel.yaml, the config's folder has.
+     * The same entry from the command line stays relative to the working directory.
+     */
+    @Test
+    void aRelativeRoutePathInTheConfigFileIsRelativeToItsFolder() throws Exception {
+        Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc"));
+        Path own = TestFiles.write(java.nio.file.Files.createDirectories(etc.resolve("routes")), "own.camel.yaml",
+                "- route: {}\n");
+        Path ini = TestFiles.write(etc, "config.ini", "[GENERAL]\nroutes = routes/own.camel.yaml, file:routes/*.yaml\n");
+        assertTrue(!java.nio.file.Files.exists(Path.of("routes/own.camel.yaml")), "the test needs a working directory without it");
+        assertEquals(List.of(own.toString(), "file:" + etc.resolve("routes/*.yaml")),
+                TestFiles.loadIni(ini).general().routes());
+
+        BridgeSettings fromCommandLine = new SettingsLoader().iniFile(ini, true)
+                .commandLineSetting("routes=routes/examples/file-sink.camel.yaml", "--set").load();
+        assertEquals(List.of("routes/examples/file-sink.camel.yaml"), fromCommandLine.general().routes());
     }
 
     @Test

@@ -183,6 +183,27 @@ class P1SerialConsumerTest {
     }
 
     @Test
+    void aMeterThatStopsSendingIsNotToldThatBytesArriveWithoutTelegrams() throws Exception {
+        port.present = true;
+        start("&telegramTimeout=1");
+        port.incoming.add(TELEGRAM);
+        await(() -> delivered.get() == 1);
+        await(() -> "SILENT".equals(metrics.getPortState()));
+        String detail = metrics.getPortStateDetail();
+        assertTrue(detail.contains("no bytes since the last telegram: the meter stopped sending"), detail);
+        assertFalse(detail.contains("frames"), detail);
+    }
+
+    @Test
+    void aPortThatNeverSendsAByteIsToldSo() throws Exception {
+        port.present = true;
+        start("&telegramTimeout=0.5");
+        await(() -> "SILENT".equals(metrics.getPortState()));
+        String detail = metrics.getPortStateDetail();
+        assertTrue(detail.contains("no bytes at all: check the cable"), detail);
+    }
+
+    @Test
     void aHalfSecondTimeoutReopensASilentPortAfterHalfASecondNotNever() throws Exception {
         port.present = true;
         long started = System.nanoTime();
