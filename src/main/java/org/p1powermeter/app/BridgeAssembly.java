@@ -100,10 +100,12 @@ final class BridgeAssembly {
         }
         VscpEncoding encoding = vscp.encoding() == VscpSettings.Encoding.FLOAT
                 ? VscpEncoding.MEASUREMENT_FLOAT : VscpEncoding.MEASUREMENT_STR;
-        VscpEventFactory factory = new VscpEventFactory(encoding, vscp.zone(), vscp.subzone(), baseGuid(),
+        // bridge mode: every event gets its meter's GUID; the base one is only a fallback no event uses
+        Guid base = guidPerMeter() ? org.p1powermeter.vscp.MeterGuid.of("") : baseGuid();
+        VscpEventFactory factory = new VscpEventFactory(encoding, vscp.zone(), vscp.subzone(), base,
                 sensor -> new SensorSettings(vscp.sensorIndex(sensor), vscp.id(sensor), mqtt.note(sensor)));
         VscpDataFormat format = new VscpDataFormat(factory, topic, mqtt::note, settings.general().noVscp(),
-                vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC());
+                vscp.eventTime() == VscpSettings.EventTime.TELEGRAM, Clock.systemUTC(), guidPerMeter());
         P1TelegramProcessor telegrams = new P1TelegramProcessor(new TelegramParser(serial.meterZone()),
                 new MeasurementExtractor(serial.meterZone()));
         GeneralSettings general = settings.general();
@@ -137,6 +139,15 @@ final class BridgeAssembly {
      */
     boolean announcesAvailability() {
         return settings.homeAssistant().discovery() && !settings.general().oneShot();
+    }
+
+    /**
+     * True in {@code [GENERAL] mode = bridge}: each meter's events carry that meter's own GUID
+     * ({@link org.p1powermeter.vscp.MeterGuid}, from its equipment id), so consumers tell the fleet's meters apart; a
+     * configured GUID or this machine's MAC would be one machine's, not one meter's.
+     */
+    boolean guidPerMeter() {
+        return settings.kafka().mode() == org.p1powermeter.app.config.KafkaSettings.Mode.BRIDGE;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.p1powermeter.app.config.BridgeSettings;
 import org.p1powermeter.app.config.ConfigException;
+import org.p1powermeter.app.config.KafkaSettings;
 import org.p1powermeter.app.demo.DemoBroker;
 import org.p1powermeter.app.demo.SimulatedMeter;
 import org.p1powermeter.app.observe.ObserveServer;
@@ -50,6 +51,7 @@ final class BridgeRunner {
 
     /** @return the exit code */
     int run() throws Exception {
+        refuseWhatAFleetModeCannotDo();
         BridgeAssembly assembly = new BridgeAssembly(settings, cli.demo());
         Main main = new Main();
         OrderlyStop stop = new OrderlyStop(main);
@@ -59,6 +61,7 @@ final class BridgeRunner {
         ObserveServer observe = null;
         PeriodicSummary periodic = null;
         P1Metrics metrics = null;
+        FleetAssembly fleet = null;
         try {
             String brokerUrl = broker != null ? broker.url() : settings.mqtt().brokerUrl();
             P1Beans beans = assembly.beans(cli.verbose(), out); // checks the GUID before any input is opened
@@ -76,18 +79,21 @@ final class BridgeRunner {
             beans.bind(main::bind);
             metrics = beans.telegrams().metrics();
             metrics.tryRegisterMBean(); // JMX org.p1powermeter:type=P1Metrics
-            if (!cli.dryRun()) {
+            boolean publishes = settings.kafka().mode() != KafkaSettings.Mode.INGEST; // ingest writes Kafka only
+            if (!cli.dryRun() && publishes) {
                 mqtt = assembly.spoolComponent();
                 main.bind("p1spool", mqtt);
                 assembly.tlsSocketFactory(brokerUrl).ifPresent(f -> main.bind(BridgeAssembly.TLS_SOCKET_FACTORY_BEAN, f));
                 Path spoolDir = cli.demo() ? demoSpoolDir() : settings.spool().directory();
                 // a capture file, stdin or the MQTT input waits when the spool is full; a live meter (serial, TCP, demo)
-                // drops the oldest
-                boolean sourceCanWait = cli.input().isPresent() || source.startsWith("p1mqtt:");
+                // drops the oldest; a bridge waits too: its telegrams stay in Kafka (lag) instead of being committed and
+                // then dropped
+                boolean sourceCanWait = cli.input().isPresent() || source.startsWith("p1mqtt:")
+                        || settings.kafka().mode() == KafkaSettings.Mode.BRIDGE;
                 main.addOverrideProperty("p1.mqtt.uri", assembly.mqttUri(brokerUrl, spoolDir, sourceCanWait));
                 metrics.attachOutbox(new SpoolStatus(mqtt, settings.spool().maxBytes()));
             }
-            if (cli.dryRun()) {
+            if (cli.dryRun() || !publishes) {
                 main.addOverrideProperty("p1.mqtt.uri", "p1spool:p1?lazyStartProducer=true"); // never started: no spool
             }
             P1HealthChecks checks = cli.dryRun() ? P1HealthChecks.sourceOnly(metrics) : P1HealthChecks.withMqtt(metrics);
@@ -109,13 +115,21 @@ final class BridgeRunner {
             main.addOverrideProperty("camel.main.shutdown-timeout", "15");
             main.addOverrideProperty("camel.main.stream-caching-enabled", "false"); // events are small byte[]
             main.addInitialProperty("camel.health.exposure-level", "full"); // /observe/health shows every check
-            main.addOverrideProperty("p1.source", settings.general().oneShot() ? source + "&maxTelegrams=1" : source);
+            String sourceUri = settings.general().oneShot() ? source + "&maxTelegrams=1" : source;
+            if (settings.kafka().usesKafka()) { // the only place the app reaches Kafka: never loaded in standalone
+                fleet = new FleetAssembly(settings);
+                sourceUri = fleet.configure(main, sourceUri);
+            }
+            main.addOverrideProperty("p1.source", sourceUri);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
             main.addOverrideProperty("p1.sink", assembly.sink(cli.dryRun()));
             if (broker != null) {
                 main.configure().addRoutesBuilder(demoWatcher(broker.url()));
             }
-            if (cli.verbose() && !cli.dryRun()) {
+            if (cli.verbose() && fleet != null) {
+                out.println("Mode " + settings.kafka().mode().text() + ": " + fleet.describe());
+            }
+            if (cli.verbose() && !cli.dryRun() && publishes) {
                 out.println("Publishing to " + brokerUrl + (settings.mqtt().hasCredentials() && !cli.demo() ? " as " + settings.mqtt().user() : "")
                         + ", reading " + describeSource());
             }
@@ -127,6 +141,9 @@ final class BridgeRunner {
             }
             periodic = PeriodicSummary.start(metrics, settings.watch().summaryInterval(), PeriodicSummary.LOG::info);
             main.run(); // stopping the context drains and closes the p1spool: endpoint (delivery_timeout)
+            if (fleet != null) {
+                fleet.stopped();
+            }
             int exitCode = control.exitCode();
             if (mqtt != null && exitCode == 0) {
                 exitCode = deliveryExitCode(mqtt.counters(), control.endedBySource());
@@ -190,6 +207,26 @@ final class BridgeRunner {
             } catch (Exception e) {
                 LOG.error("Could not publish {} at stop: {}", what, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A dry run or the demo would join the fleet's consumer group (taking its partitions and committing their
+     * offsets) or write to its topic; a bridge reads Kafka, not {@code -i}.
+     */
+    private void refuseWhatAFleetModeCannotDo() throws ConfigException {
+        KafkaSettings.Mode mode = settings.kafka().mode();
+        if (mode == KafkaSettings.Mode.STANDALONE) {
+            return;
+        }
+        if (cli.dryRun() || cli.demo()) {
+            throw new ConfigException((cli.dryRun() ? "-n/--dry-run" : "--demo") + " runs in [GENERAL] mode = standalone only;"
+                    + " mode = " + mode.text() + " would " + (mode == KafkaSettings.Mode.BRIDGE
+                            ? "join the consumer group and commit its offsets" : "write to the Kafka topic"));
+        }
+        if (mode == KafkaSettings.Mode.BRIDGE && cli.input().isPresent()) {
+            throw new ConfigException("-i/--input: [GENERAL] mode = bridge reads the Kafka topic; read a capture with"
+                    + " mode = ingest (into Kafka) or standalone");
         }
     }
 

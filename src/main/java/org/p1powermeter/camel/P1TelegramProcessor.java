@@ -10,6 +10,7 @@ import org.apache.camel.Processor;
 import org.p1powermeter.measure.Extraction;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.MeasurementExtractor;
+import org.p1powermeter.measure.MeterId;
 import org.p1powermeter.measure.SkipReason;
 import org.p1powermeter.measure.Skipped;
 import org.p1powermeter.measure.TextObject;
@@ -26,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The parse stage: body {@link RawTelegram} in, body {@code List<Measurement>} out (the named measurements of the
+ * The parse stage: body {@link RawTelegram} (or the framed telegram's bytes, as {@code bridge} mode reads them from
+ * Kafka) in, body {@code List<Measurement>} out (the named measurements of the
  * telegram, in table order), with the meter id and telegram time as headers.
  *
  * <p>What is left out never takes the rest of the telegram with it: a line the parser skips ({@link ParseIssue}),
@@ -36,8 +38,6 @@ import org.slf4j.LoggerFactory;
 public class P1TelegramProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(P1TelegramProcessor.class);
-    private static final List<TextObject> METER_IDS = List.of(TextObject.EQUIPMENT_ID, TextObject.LOGICAL_DEVICE_NAME,
-            TextObject.EQUIPMENT_SERIAL, TextObject.SERIAL_NUMBER);
 
     private final TelegramParser parser;
     private final MeasurementExtractor extractor;
@@ -76,12 +76,13 @@ public class P1TelegramProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
-        RawTelegram raw = message.getMandatoryBody(RawTelegram.class);
+        Object body = message.getBody();
+        RawTelegram raw = body instanceof byte[] bytes ? RawTelegram.of(bytes) : message.getMandatoryBody(RawTelegram.class);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Telegram {}:\n{}", message.getHeader(P1Constants.TELEGRAM_SEQUENCE), raw.text());
         }
         Result result = measure(raw);
-        message.setHeader(P1Constants.METER_ID, meterId(result));
+        message.setHeader(P1Constants.METER_ID, meterId(result, message.getHeader(P1Constants.METER_ID, String.class)));
         message.setHeader(P1Constants.TELEGRAM, result.telegram());
         message.setHeader(P1Constants.TEXTS, result.texts());
         String text = result.texts().get(TextObject.TEXT_MESSAGE.key(0));
@@ -160,14 +161,11 @@ public class P1TelegramProcessor implements Processor {
         return metrics.get(P1Metrics.Counter.PARSE_ISSUES);
     }
 
-    /** The electricity equipment id, else the logical device name (LU, HU), else the serial, else the header. */
-    private static String meterId(Result result) {
-        for (TextObject t : METER_IDS) {
-            String id = result.texts().get(t.key(0));
-            if (id != null) {
-                return id;
-            }
-        }
-        return result.telegram().header();
+    /**
+     * The meter's id ({@link MeterId}: equipment id, logical device name, serial), else the id the source gave (a
+     * dongle's, or the Kafka key in bridge mode), else the telegram header.
+     */
+    private static String meterId(Result result, String given) {
+        return MeterId.of(result.texts()).orElse(given != null && !given.isEmpty() ? given : result.telegram().header());
     }
 }

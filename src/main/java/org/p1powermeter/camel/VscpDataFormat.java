@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,6 +15,7 @@ import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.support.service.ServiceSupport;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.Sensor;
+import org.p1powermeter.vscp.MeterGuid;
 import org.p1powermeter.vscp.TopicTemplate;
 import org.p1powermeter.vscp.VscpEvent;
 import org.p1powermeter.vscp.VscpEventFactory;
@@ -37,6 +40,12 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
     private final Clock clock;
     /** The rendered topic of each sensor (by index); filled on first use, a race only renders it twice. */
     private final String[] topicBySensor = new String[Sensor.all().size()];
+    /** Fleet mode: the factory and topics of each meter (by {@link P1Constants#METER_ID}); null: one GUID for all. */
+    private final Map<String, MeterEvents> meters;
+
+    /** One meter's event factory (its own GUID) and its rendered topics by sensor. */
+    private record MeterEvents(VscpEventFactory factory, String[] topicBySensor) {
+    }
 
     /**
      * @param factory the event factory (GUID, sensor index, zone, encoding)
@@ -47,6 +56,16 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
      */
     public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<Sensor, String> notes,
             boolean plain, boolean useTelegramTime, Clock clock) {
+        this(factory, topic, notes, plain, useTelegramTime, clock, false);
+    }
+
+    /**
+     * @param guidPerMeter true ({@code bridge} mode): each meter's events carry that meter's own GUID,
+     *                     {@link MeterGuid#of} its {@link P1Constants#METER_ID} header, instead of the factory's
+     */
+    public VscpDataFormat(VscpEventFactory factory, TopicTemplate topic, Function<Sensor, String> notes,
+            boolean plain, boolean useTelegramTime, Clock clock, boolean guidPerMeter) {
+        this.meters = guidPerMeter ? new ConcurrentHashMap<>() : null;
         this.factory = factory;
         this.topic = topic;
         this.notes = notes;
@@ -72,12 +91,21 @@ public class VscpDataFormat extends ServiceSupport implements DataFormat, DataFo
             stream.write(m.meterValuePlain().getBytes(StandardCharsets.US_ASCII));
             return;
         }
-        VscpEvent event = factory.create(m, clock.instant(), useTelegramTime);
+        VscpEventFactory events = factory;
+        String[] topics = topicBySensor;
+        String meterId = meters == null ? null : message.getHeader(P1Constants.METER_ID, String.class);
+        if (meterId != null) {
+            MeterEvents meter = meters.computeIfAbsent(meterId, id -> new MeterEvents(
+                    factory.withBaseGuid(MeterGuid.of(id)), new String[Sensor.all().size()]));
+            events = meter.factory();
+            topics = meter.topicBySensor();
+        }
+        VscpEvent event = events.create(m, clock.instant(), useTelegramTime);
         int sensor = Sensor.indexOf(m.type(), m.channel());
-        String eventTopic = topicBySensor[sensor];
+        String eventTopic = topics[sensor];
         if (eventTopic == null) {
             eventTopic = topic.render(event);
-            topicBySensor[sensor] = eventTopic;
+            topics[sensor] = eventTopic;
         }
         message.setHeader(P1Constants.NOTE, event.note());
         message.setHeader(PahoConstants.CAMEL_PAHO_OVERRIDE_TOPIC, eventTopic);

@@ -95,6 +95,12 @@ public final class VscpEventFactory {
                 s.note(), new VscpEvent.Measurement(value, row.vscpUnit(), s.sensorIndex(), zone, subzone));
     }
 
+    /** The same factory with another base GUID (e.g. a fleet meter's {@link MeterGuid}); the ids stay per sensor. */
+    public VscpEventFactory withBaseGuid(Guid baseGuid) {
+        return new VscpEventFactory(encoding, zone, subzone, baseGuid,
+                (Function<Sensor, SensorSettings>) sensor -> settingsBySensor[sensor.index()]);
+    }
+
     /** The settings this factory uses for a sensor. */
     public SensorSettings settingsOf(Sensor sensor) {
         return settingsBySensor[sensor.index()];

@@ -466,6 +466,15 @@ public final class RouteBench {
             return "tcp://127.0.0.1:" + port;
         }
 
+        int port() {
+            return port;
+        }
+
+        /** The mosquitto process id (for its CPU in /proc). */
+        long pid() {
+            return process.pid();
+        }
+
         Path config() {
             return config;
         }

@@ -46,6 +46,11 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         return false;
     }
 
+    /** bridge mode: each meter's events carry its own GUID. */
+    boolean guidPerMeter() {
+        return false;
+    }
+
     String sinks() {
         return "direct:mqtt";
     }
@@ -98,7 +103,7 @@ abstract class BridgeRouteTestSupport extends CamelTestSupport {
         beans(new P1Beans(new P1TelegramProcessor(new TelegramParser(STOCKHOLM), new MeasurementExtractor(STOCKHOLM)),
                 new SendGroupFilter(sentGroups()),
                 new VscpDataFormat(factory, TopicTemplate.parse(TopicTemplate.PYTHON_DEFAULT), Sensor::defaultNote,
-                        plain(), true, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)),
+                        plain(), true, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), guidPerMeter()),
                 new ConsolePrinter(false, out), new DryRunPrinter(out))).bindTo(context.getRegistry());
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, P1Beans.ROUTE));
         return context;

@@ -76,6 +76,12 @@ final class BridgeProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** kill -9: the process dies at once, without its shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Sends a signal by name ({@code INT} is Ctrl-C) with kill(1). */
     void signal(String name) throws Exception {
         Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).redirectErrorStream(true).start();

@@ -19,6 +19,8 @@ public final class BridgeSettings {
     private final HomeAssistantSettings homeAssistant;
     private final List<String> warnings;
     private final List<String> description;
+    private KafkaSettings kafka = new KafkaSettings(KafkaSettings.Mode.STANDALONE, "127.0.0.1:9092",
+            SettingCatalog.DEFAULT_KAFKA_TOPIC, "p1bridge", "", java.time.Duration.ofSeconds(45), java.util.Map.of());
 
     public BridgeSettings(GeneralSettings general, VscpSettings vscp, MqttSettings mqtt, SerialSettings serial,
             SpoolSettings spool, List<String> warnings, List<String> description) {
@@ -42,6 +44,20 @@ public final class BridgeSettings {
 
     public GeneralSettings general() {
         return general;
+    }
+
+    /**
+     * Sets {@code [GENERAL] mode} and the [KAFKA] section: the loader's last step, before anyone else sees these
+     * settings (kept apart from the constructor, which every section's issue extends).
+     */
+    BridgeSettings withKafka(KafkaSettings kafkaSettings) {
+        this.kafka = java.util.Objects.requireNonNull(kafkaSettings);
+        return this;
+    }
+
+    /** {@code [GENERAL] mode} and [KAFKA]. */
+    public KafkaSettings kafka() {
+        return kafka;
     }
 
     public VscpSettings vscp() {
@@ -102,6 +118,6 @@ public final class BridgeSettings {
     @Override
     public String toString() {
         return "BridgeSettings[" + general + ", " + vscp + ", " + mqtt + ", " + serial + ", " + spool + ", " + watch + ", "
-                + homeAssistant + "]";
+                + homeAssistant + ", " + kafka + "]";
     }
 }

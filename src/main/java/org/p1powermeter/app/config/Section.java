@@ -11,7 +11,8 @@ public enum Section {
     SERIAL,
     SPOOL,
     HTTP,
-    HOMEASSISTANT;
+    HOMEASSISTANT,
+    KAFKA;
 
     /** The ini header name, e.g. {@code MQTT} for {@code [MQTT]}. */
     public String iniName() {

@@ -73,6 +73,22 @@ public final class SettingCatalog {
     public static final String HA_BASE_TOPIC = "base_topic";
     public static final String EXPIRE_AFTER = "expire_after";
     public static final String SUPPORT_URL = "support_url";
+    public static final String MODE = "mode";
+    /** [KAFKA] keys; {@code kafka.topic} is qualified because [MQTT] has a {@code topic} too. */
+    public static final String KAFKA_BROKERS = "brokers";
+    public static final String KAFKA_TOPIC = "kafka.topic";
+    public static final String KAFKA_GROUP_ID = "group_id";
+    public static final String KAFKA_GROUP_INSTANCE_ID = "group_instance_id";
+    public static final String KAFKA_SESSION_TIMEOUT = "session_timeout";
+    public static final String KAFKA_SECURITY_PROTOCOL = "security_protocol";
+    public static final String KAFKA_SASL_MECHANISM = "sasl_mechanism";
+    public static final String KAFKA_SASL_JAAS_CONFIG = "sasl_jaas_config";
+    public static final String KAFKA_SSL_TRUSTSTORE_LOCATION = "ssl_truststore_location";
+    public static final String KAFKA_SSL_TRUSTSTORE_PASSWORD = "ssl_truststore_password";
+    public static final String KAFKA_SSL_KEYSTORE_LOCATION = "ssl_keystore_location";
+    public static final String KAFKA_SSL_KEYSTORE_PASSWORD = "ssl_keystore_password";
+    public static final String KAFKA_CLIENT_PROPERTIES = "client_properties";
+    public static final String DEFAULT_KAFKA_TOPIC = "p1.telegrams";
 
     public static final String DEFAULT_TOPIC = "vscp/{xguid}/{xclass}/{xtype}";
 
@@ -139,6 +155,7 @@ public final class SettingCatalog {
         keys.add(new SettingKey(g, SINKS, "direct:mqtt", "Where every event goes (comma-separated endpoints): direct:mqtt publishes; add the direct: endpoint of your own sink route"));
         keys.add(new SettingKey(g, INTERVAL, "0", "Publish window in seconds (0-86400) on wall-clock boundaries: the mean of instantaneous values, counters when they changed (plus a heartbeat); 0 = every telegram"));
         keys.add(new SettingKey(g, INTERVAL_MIN_MAX, "false", "With interval > 0: the Home Assistant state also carries <name>_min and <name>_max of each averaged value (and disabled min/max sensors)"));
+        keys.add(new SettingKey(g, MODE, "standalone", "standalone = read the meter and publish (Kafka is not used); ingest = frame and CRC-check telegrams into the Kafka topic of [KAFKA]; bridge = a consumer group on that topic that publishes like standalone (see README, Many meters)"));
         Section v = Section.VSCP;
         keys.add(new SettingKey(v, GUID, "", "GUID of the events, 16 hex bytes separated by ':'; empty = FF:FF:FF:FF:FF:FF:FF:FE:<MAC>:<id>"));
         keys.add(new SettingKey(v, GUID_INTERFACE, "", "Network interface whose MAC makes the GUID; empty = the first suitable one"));
@@ -199,6 +216,20 @@ public final class SettingCatalog {
         keys.add(new SettingKey(ha, HA_BASE_TOPIC, "p1", "Base of the state topics <base_topic>/<meter>/state and of the bridge status <base_topic>/status"));
         keys.add(new SettingKey(ha, EXPIRE_AFTER, "0", "Seconds without a state before Home Assistant shows a sensor unavailable (0-86400); 0 = 3 intervals, at least 60"));
         keys.add(new SettingKey(ha, SUPPORT_URL, "", "Support URL in the configs' origin (where users of your installation get help); empty = left out"));
+        Section k = Section.KAFKA;
+        keys.add(new SettingKey(k, KAFKA_BROKERS, "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...] (modes ingest and bridge)"));
+        keys.add(new SettingKey(k, "topic", DEFAULT_KAFKA_TOPIC, "Topic of the raw telegrams: ingest writes it (key = meter id), bridge reads it; create it with enough partitions (24 for 10,000 meters)"));
+        keys.add(new SettingKey(k, KAFKA_GROUP_ID, "p1bridge", "Consumer group of the bridge instances; each meter is handled by one instance of the group"));
+        keys.add(new SettingKey(k, KAFKA_GROUP_INSTANCE_ID, "", "Static membership id (group.instance.id), unique per instance, e.g. the pod name: a restart within session_timeout keeps its partitions; empty = dynamic membership"));
+        keys.add(new SettingKey(k, KAFKA_SESSION_TIMEOUT, "45", "Seconds (6-1800) without a heartbeat before the group gives a dead instance's partitions to the others"));
+        keys.add(new SettingKey(k, KAFKA_SECURITY_PROTOCOL, "", "security.protocol of the Kafka client: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL; empty = the client's default (PLAINTEXT)"));
+        keys.add(new SettingKey(k, KAFKA_SASL_MECHANISM, "", "sasl.mechanism, e.g. PLAIN, SCRAM-SHA-512; empty = the client's default"));
+        keys.add(new SettingKey(k, KAFKA_SASL_JAAS_CONFIG, "", "sasl.jaas.config (holds the password: better set it with the environment variable P1_KAFKA_SASL_JAAS_CONFIG)"));
+        keys.add(new SettingKey(k, KAFKA_SSL_TRUSTSTORE_LOCATION, "", "ssl.truststore.location: trust store (JKS or PKCS12 file) of the brokers' CA"));
+        keys.add(new SettingKey(k, KAFKA_SSL_TRUSTSTORE_PASSWORD, "", "ssl.truststore.password"));
+        keys.add(new SettingKey(k, KAFKA_SSL_KEYSTORE_LOCATION, "", "ssl.keystore.location: key store with the client certificate, for brokers that require one"));
+        keys.add(new SettingKey(k, KAFKA_SSL_KEYSTORE_PASSWORD, "", "ssl.keystore.password"));
+        keys.add(new SettingKey(k, KAFKA_CLIENT_PROPERTIES, "", "Any other Kafka client properties, passed through as they are: key=value separated by ';', e.g. ssl.endpoint.identification.algorithm=;max.poll.records=1000"));
         return Collections.unmodifiableList(keys);
     }
 

@@ -24,7 +24,10 @@ public record SettingKey(Section section, String name, String defaultText, Strin
     /** True for keys whose value must never be printed. */
     public boolean isSecret() {
         return name.equals(SettingCatalog.PASSWORD) || name.equals(SettingCatalog.DECRYPTION_KEY)
-                || name.equals(SettingCatalog.AUTHENTICATION_KEY);
+                || name.equals(SettingCatalog.AUTHENTICATION_KEY) || name.equals(SettingCatalog.KAFKA_SASL_JAAS_CONFIG)
+                || name.equals(SettingCatalog.KAFKA_SSL_TRUSTSTORE_PASSWORD)
+                || name.equals(SettingCatalog.KAFKA_SSL_KEYSTORE_PASSWORD)
+                || name.equals(SettingCatalog.KAFKA_CLIENT_PROPERTIES);
     }
 
     @Override

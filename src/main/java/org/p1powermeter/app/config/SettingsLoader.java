@@ -84,6 +84,7 @@ public final class SettingsLoader {
         SpoolSettings spool = validator.spool();
         WatchSettings watch = validator.watch();
         HomeAssistantSettings homeAssistant = validator.homeAssistant(general.interval());
+        KafkaSettings kafka = validator.kafka(general.oneShot());
         problems.replaceAll(raw::redact);
         warnings.replaceAll(raw::redact);
         if (!problems.isEmpty()) {
@@ -93,7 +94,8 @@ public final class SettingsLoader {
         description.add("config file: " + ini.map(Path::toString).orElse("none"));
         description.add("properties file: " + properties.map(Path::toString).orElse("none"));
         description.addAll(raw.describe());
-        return new BridgeSettings(general, vscp, mqtt, serial, spool, watch, homeAssistant, warnings, description);
+        return new BridgeSettings(general, vscp, mqtt, serial, spool, watch, homeAssistant, warnings, description)
+                .withKafka(kafka);
     }
 
     private static Optional<Path> existing(Path file, boolean required, String what, String option,

@@ -267,6 +267,68 @@ final class SettingsValidator {
         return new WatchSettings(summary, port, bind);
     }
 
+    /** Kafka topic names: ASCII letters, digits, '.', '_' and '-', at most 249 characters. */
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern BROKER = Pattern.compile("[^\\s,:]+:[0-9]{1,5}");
+    /** The [KAFKA] security keys and the Kafka client property each is passed through as. */
+    private static final Map<String, String> KAFKA_PASS_THROUGH = new java.util.LinkedHashMap<>();
+
+    static {
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SECURITY_PROTOCOL, "security.protocol");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SASL_MECHANISM, "sasl.mechanism");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SASL_JAAS_CONFIG, "sasl.jaas.config");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SSL_TRUSTSTORE_LOCATION, "ssl.truststore.location");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SSL_TRUSTSTORE_PASSWORD, "ssl.truststore.password");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SSL_KEYSTORE_LOCATION, "ssl.keystore.location");
+        KAFKA_PASS_THROUGH.put(SettingCatalog.KAFKA_SSL_KEYSTORE_PASSWORD, "ssl.keystore.password");
+    }
+
+    /** {@code [GENERAL] mode} and [KAFKA]; {@code oneShot}: one_shot, which a bridge (reading Kafka) cannot honour. */
+    KafkaSettings kafka(boolean oneShot) {
+        KafkaSettings.Mode mode = reader.choice(SettingCatalog.MODE, KafkaSettings.Mode.class, KafkaSettings.Mode::text);
+        boolean used = mode != KafkaSettings.Mode.STANDALONE;
+        if (oneShot && mode == KafkaSettings.Mode.BRIDGE) {
+            reader.problem(SettingCatalog.MODE, "reads the Kafka topic without end; one_shot (-s) works only in modes standalone and ingest");
+        }
+        String brokers = reader.text(SettingCatalog.KAFKA_BROKERS);
+        for (String broker : brokers.split(",", -1)) {
+            if (used && !BROKER.matcher(broker.strip()).matches()) {
+                reader.problem(SettingCatalog.KAFKA_BROKERS, "is not a list of host:port separated by ','");
+                break;
+            }
+        }
+        String topic = reader.text(SettingCatalog.KAFKA_TOPIC);
+        if (!KAFKA_TOPIC.matcher(topic).matches()) {
+            reader.problem(SettingCatalog.KAFKA_TOPIC, "is not a Kafka topic name (letters, digits, '.', '_', '-'; 1-249 characters)");
+        }
+        String groupId = reader.text(SettingCatalog.KAFKA_GROUP_ID);
+        if (groupId.isEmpty()) {
+            reader.problem(SettingCatalog.KAFKA_GROUP_ID, "must not be empty");
+        }
+        Duration sessionTimeout = Duration.ofSeconds(
+                reader.intInRange(SettingCatalog.KAFKA_SESSION_TIMEOUT, 6, 1800, "a number of seconds"));
+        Map<String, String> client = new java.util.TreeMap<>();
+        KAFKA_PASS_THROUGH.forEach((key, property) -> {
+            String value = reader.text(key);
+            if (!value.isEmpty()) {
+                client.put(property, value);
+            }
+        });
+        for (String item : reader.value(SettingCatalog.KAFKA_CLIENT_PROPERTIES).text().split(";")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int equals = item.indexOf('=');
+            if (equals <= 0) {
+                reader.problem(SettingCatalog.KAFKA_CLIENT_PROPERTIES, "has an item that is not key=value (items are separated by ';')");
+                break;
+            }
+            client.put(item.substring(0, equals).strip(), item.substring(equals + 1).strip());
+        }
+        return new KafkaSettings(mode, brokers, topic, groupId, reader.text(SettingCatalog.KAFKA_GROUP_INSTANCE_ID),
+                sessionTimeout, client);
+    }
+
     private String guid() {
         String text = reader.text(SettingCatalog.GUID);
         if (text.isEmpty()) {

@@ -15,6 +15,13 @@ public interface SourceListener {
     default void telegramDone(String source, long sequence, Throwable failure) {
     }
 
+    /**
+     * The framer dropped bytes of this source: a bad telegram (CRC mismatch, truncated, oversize …) or noise. Bad
+     * telegrams never reach the route.
+     */
+    default void telegramDropped(String source, org.p1powermeter.p1.DropReason reason, int byteCount) {
+    }
+
     /** A finite source was read to its end and every telegram in it was processed. */
     default void sourceCompleted(String source, long telegrams) {
     }

@@ -179,6 +179,9 @@ public abstract class TelegramSourceConsumer extends DefaultConsumer implements 
     @Override
     public void onDrop(DropReason reason, int byteCount) {
         metrics.dropped(reason, byteCount);
+        for (SourceListener l : listeners()) {
+            l.telegramDropped(sourceName, reason, byteCount);
+        }
         if (reason == DropReason.NOISE) {
             LOG.debug("{}: {} bytes of noise outside telegrams", sourceName, byteCount);
         } else {
