@@ -372,27 +372,13 @@ final class BridgeAssembly {
 
     /**
      * The {@code paho} component the Home Assistant routes subscribe with ({@code homeassistant/status} and the
-     * bridge's status): the [MQTT] broker, login and TLS, its own client id ({@link #homeAssistantClientId}).
+     * bridge's status): the MQTT input's ({@link #inputPaho}: [MQTT] broker, login, TLS) with its own client id
+     * ({@link #homeAssistantClientId}) and QoS 1.
      */
     PahoComponent homeAssistantPaho(String brokerUrl) throws ConfigException {
-        MqttSettings mqtt = settings.mqtt();
-        PahoConfiguration c = new PahoConfiguration();
-        c.setBrokerUrl(brokerUrl);
-        c.setClientId(homeAssistantClientId());
-        c.setQos(1);
-        if (mqtt.hasCredentials()) {
-            c.setUserName(mqtt.user());
-            c.setPassword(mqtt.password());
-        }
-        c.setAutomaticReconnect(true);
-        c.setCleanSession(true);
-        c.setConnectionTimeout(10);
-        if (MqttSettings.isTlsUrl(brokerUrl)) {
-            c.setSocketFactory(TlsSocketFactories.create(mqtt.tls()));
-            c.setHttpsHostnameVerificationEnabled(true);
-        }
-        PahoComponent paho = new PahoComponent();
-        paho.setConfiguration(c);
+        PahoComponent paho = inputPaho(brokerUrl);
+        paho.getConfiguration().setClientId(homeAssistantClientId());
+        paho.getConfiguration().setQos(1);
         return paho;
     }
 
