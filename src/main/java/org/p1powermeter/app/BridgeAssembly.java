@@ -257,6 +257,14 @@ final class BridgeAssembly {
     }
 
     /**
+     * One source per network dongle of {@code serial_port} (a list of {@code tcp://HOST:PORT} is read by ingest mode,
+     * one route each); empty when serial_port is a serial device.
+     */
+    List<String> tcpUris() {
+        return settings.serial().tcpAddresses().stream().map(this::tcpUri).toList();
+    }
+
+    /**
      * The network dongle's source ({@code serial_port = tcp://HOST:PORT} or {@code socket://HOST:PORT}): the
      * connection is made again when it drops, is refused or stays silent for {@code serial_timeout}.
      */

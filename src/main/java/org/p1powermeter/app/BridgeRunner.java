@@ -118,7 +118,7 @@ final class BridgeRunner {
             String sourceUri = settings.general().oneShot() ? source + "&maxTelegrams=1" : source;
             if (settings.kafka().usesKafka()) { // the only place the app reaches Kafka: never loaded in standalone
                 fleet = new FleetAssembly(settings);
-                sourceUri = fleet.configure(main, sourceUri);
+                sourceUri = fleet.configure(main, ingestSources(assembly, source, sourceUri));
             }
             main.addOverrideProperty("p1.source", sourceUri);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
@@ -280,6 +280,18 @@ final class BridgeRunner {
         main.addInitialProperty("camel.main.startup-summary-level", debug ? "Default" : "Off"); // -d still shows it
     }
 
+    /**
+     * What an ingest instance reads: every network dongle of {@code serial_port} when that is the source (one route
+     * each), else the one source built for this run.
+     */
+    private List<String> ingestSources(BridgeAssembly assembly, String source, String sourceUri) {
+        if (!source.startsWith("p1tcp:")) {
+            return List.of(sourceUri);
+        }
+        String suffix = sourceUri.substring(source.length()); // &maxTelegrams=1 for one_shot
+        return assembly.tcpUris().stream().map(uri -> uri + suffix).toList();
+    }
+
     private String source(BridgeAssembly assembly, Main main) throws ConfigException {
         if (cli.demo()) {
             InputStream meter = new SimulatedMeter(1000, java.time.Clock.systemUTC(), settings.serial().meterZone());
@@ -376,6 +388,10 @@ final class BridgeRunner {
             return "the MQTT topic " + settings.mqtt().inputTopic();
         }
         var s = settings.serial();
+        List<org.p1powermeter.camel.source.TcpAddress> dongles = s.tcpAddresses();
+        if (dongles.size() > 1) {
+            return dongles.size() + " network dongles (tcp://" + dongles.get(0) + " …)";
+        }
         if (s.tcpAddress().isPresent()) {
             return "the network dongle tcp://" + s.tcpAddress().get();
         }
