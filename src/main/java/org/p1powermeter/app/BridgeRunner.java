@@ -118,7 +118,7 @@ final class BridgeRunner {
             String sourceUri = settings.general().oneShot() ? source + "&maxTelegrams=1" : source;
             if (settings.kafka().usesKafka()) { // the only place the app reaches Kafka: never loaded in standalone
                 fleet = new FleetAssembly(settings);
-                sourceUri = fleet.configure(main, ingestSources(assembly, source, sourceUri));
+                sourceUri = fleet.configure(main, assembly.ingestSources(source, sourceUri));
             }
             main.addOverrideProperty("p1.source", sourceUri);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
@@ -278,18 +278,6 @@ final class BridgeRunner {
         main.addInitialProperty("camel.main.autowired-enabled", "false"); // components are configured explicitly
         main.addInitialProperty("camel.main.auto-configuration-log-summary", "false");
         main.addInitialProperty("camel.main.startup-summary-level", debug ? "Default" : "Off"); // -d still shows it
-    }
-
-    /**
-     * What an ingest instance reads: every network dongle of {@code serial_port} when that is the source (one route
-     * each), else the one source built for this run.
-     */
-    private List<String> ingestSources(BridgeAssembly assembly, String source, String sourceUri) {
-        if (!source.startsWith("p1tcp:")) {
-            return List.of(sourceUri);
-        }
-        String suffix = sourceUri.substring(source.length()); // &maxTelegrams=1 for one_shot
-        return assembly.tcpUris().stream().map(uri -> uri + suffix).toList();
     }
 
     private String source(BridgeAssembly assembly, Main main) throws ConfigException {

@@ -54,6 +54,17 @@ class DongleListSettingsTest {
         assertTrue(e.getMessage().contains("serial_port = '" + port + "' " + expected), e.getMessage());
     }
 
+    @Test
+    void aListBesideAnMqttInputIsRefused() {
+        String port = "tcp://10.0.0.5:6638,tcp://10.0.0.6:6638";
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("mode=ingest", "serial_port=" + port, "input_topic=dsmr/raw"));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("serial_port = '" + port + "' lists 2 network dongles, but [MQTT] input_topic ="
+                + " dsmr/raw is set, which replaces serial_port as the source: run one ingest instance for the dongles"
+                + " and one for the topic"), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "tcp://10.0.0.5:6638,/dev/ttyUSB0|lists '/dev/ttyUSB0', which is not a network dongle: a list (separated by ',')"

@@ -250,12 +250,16 @@ final class SettingsValidator {
      * More than one dongle in {@code serial_port} is read only by {@code [GENERAL] mode = ingest} (one route per dongle,
      * into Kafka keyed by meter); standalone publishes one meter's events under one GUID and a bridge reads Kafka.
      */
-    void dongleList(SerialSettings serial, KafkaSettings kafka) {
+    void dongleList(SerialSettings serial, KafkaSettings kafka, MqttSettings mqtt) {
         int dongles = SerialSettings.items(serial.port()).size();
         if (dongles > 1 && kafka.mode() != KafkaSettings.Mode.INGEST) {
             reader.problem(SettingCatalog.SERIAL_PORT, "lists " + dongles + " network dongles: more than one is read only"
                     + " in [GENERAL] mode = ingest (into Kafka, keyed by meter), not in mode = " + kafka.mode().text()
                     + "; name one dongle, or run one bridge per meter");
+        } else if (dongles > 1 && mqtt.hasInputTopic()) {
+            reader.problem(SettingCatalog.SERIAL_PORT, "lists " + dongles + " network dongles, but [MQTT] input_topic = "
+                    + mqtt.inputTopic() + " is set, which replaces serial_port as the source: run one ingest instance"
+                    + " for the dongles and one for the topic");
         }
     }
 
