@@ -257,6 +257,29 @@ final class BridgeAssembly {
     }
 
     /**
+     * What an ingest instance reads, one route each: every network dongle of {@code serial_port} when that is the
+     * source, else the one source built for this run (serial port, capture, stdin, the MQTT input).
+     *
+     * @param source the source URI built for this run
+     * @param sourceUri that URI as the app runs it ({@code &maxTelegrams=1} appended for one_shot)
+     */
+    List<String> ingestSources(String source, String sourceUri) {
+        if (!source.startsWith("p1tcp:")) {
+            return List.of(sourceUri);
+        }
+        String suffix = sourceUri.substring(source.length());
+        return tcpUris().stream().map(uri -> uri + suffix).toList();
+    }
+
+    /**
+     * One source per network dongle of {@code serial_port} (a list of {@code tcp://HOST:PORT} is read by ingest mode,
+     * one route each); empty when serial_port is a serial device.
+     */
+    List<String> tcpUris() {
+        return settings.serial().tcpAddresses().stream().map(this::tcpUri).toList();
+    }
+
+    /**
      * The network dongle's source ({@code serial_port = tcp://HOST:PORT} or {@code socket://HOST:PORT}): the
      * connection is made again when it drops, is refused or stays silent for {@code serial_timeout}.
      */

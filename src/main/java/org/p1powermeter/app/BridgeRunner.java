@@ -118,7 +118,7 @@ final class BridgeRunner {
             String sourceUri = settings.general().oneShot() ? source + "&maxTelegrams=1" : source;
             if (settings.kafka().usesKafka()) { // the only place the app reaches Kafka: never loaded in standalone
                 fleet = new FleetAssembly(settings);
-                sourceUri = fleet.configure(main, sourceUri);
+                sourceUri = fleet.configure(main, assembly.ingestSources(source, sourceUri));
             }
             main.addOverrideProperty("p1.source", sourceUri);
             main.addOverrideProperty("p1.sinks", assembly.sinks(cli.dryRun()));
@@ -376,6 +376,10 @@ final class BridgeRunner {
             return "the MQTT topic " + settings.mqtt().inputTopic();
         }
         var s = settings.serial();
+        List<org.p1powermeter.camel.source.TcpAddress> dongles = s.tcpAddresses();
+        if (dongles.size() > 1) {
+            return dongles.size() + " network dongles (tcp://" + dongles.get(0) + " …)";
+        }
         if (s.tcpAddress().isPresent()) {
             return "the network dongle tcp://" + s.tcpAddress().get();
         }

@@ -42,32 +42,24 @@ final class FleetAssembly {
     /**
      * Binds the component and the beans and adds the fleet's routes.
      *
-     * @param sourceUri the source the app built for this run (serial port, capture …), read by ingest
+     * @param sources what ingest reads, one route each: the source the app built for this run (serial port, capture,
+     *        MQTT input), or one {@code p1tcp:} URI per network dongle of {@code serial_port}
      * @return the {@code p1.source} of the shipped bridge route: {@link FleetRoutes#TELEGRAMS}, which the Kafka
      *         consumer feeds in bridge mode (in ingest mode nothing sends to it and the route stays idle)
      */
-    String configure(Main main, String sourceUri) {
+    String configure(Main main, List<String> sources) {
         main.bind("kafka", component());
         if (kafka.mode() == KafkaSettings.Mode.INGEST) {
             ingestCounters = new IngestCounters();
             main.bind(INGEST_COUNTERS, ingestCounters);
             main.bind(FleetRoutes.RECORD_PROCESSOR,
                     new TelegramRecordProcessor(new TelegramParser(settings.serial().meterZone()), Clock.systemUTC()));
-            main.configure().addRoutesBuilder(FleetRoutes.ingest(ingestSources(sourceUri), producerUri()));
+            main.configure().addRoutesBuilder(FleetRoutes.ingest(sources, producerUri()));
         } else {
             main.bind(FleetRoutes.READER, new KafkaTelegramReader(new MeterLedger(), kafka.topic()));
             main.configure().addRoutesBuilder(FleetRoutes.bridge(consumerUri()));
         }
         return FleetRoutes.TELEGRAMS;
-    }
-
-    /**
-     * The sources one ingest instance reads: today the one source the app builds (serial port, capture file,
-     * stdin). The hook for more: a list of TCP dongles ({@code host:port}) becomes one URI each here, each its own
-     * route (ids p1-ingest, p1-ingest-2 …), keyed by the dongle when a telegram names no meter.
-     */
-    List<String> ingestSources(String sourceUri) {
-        return List.of(sourceUri);
     }
 
     /** One line for {@code -v}: what this instance reads and writes. */

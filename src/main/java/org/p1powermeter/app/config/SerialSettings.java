@@ -2,6 +2,8 @@ package org.p1powermeter.app.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.p1powermeter.camel.source.TcpAddress;
 import org.p1powermeter.p1.CrcPolicy;
@@ -22,9 +24,41 @@ public record SerialSettings(String port, int baudRate, int dataBits, Parity par
         return AUTO.equalsIgnoreCase(port);
     }
 
-    /** The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}. */
+    /**
+     * The HOST:PORT of a network dongle when {@code serial_port} is {@code tcp://HOST:PORT} or {@code socket://HOST:PORT};
+     * the first one of a list (which only ingest mode takes, see {@link #tcpAddresses()}).
+     */
     public Optional<TcpAddress> tcpAddress() {
-        return TcpAddress.fromSerialPort(port).map(TcpAddress::parse);
+        List<TcpAddress> all = tcpAddresses();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every network dongle of {@code serial_port}: one {@code tcp://HOST:PORT} or {@code socket://HOST:PORT}, or a
+     * comma-separated list of them ({@code [GENERAL] mode = ingest} only, checked by the settings validator); empty for
+     * a serial device.
+     */
+    public List<TcpAddress> tcpAddresses() {
+        List<TcpAddress> all = new ArrayList<>();
+        for (String item : items(port)) {
+            Optional<String> address = TcpAddress.fromSerialPort(item);
+            if (address.isEmpty()) {
+                return List.of();
+            }
+            all.add(TcpAddress.parse(address.get()));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The comma-separated items of a {@code serial_port} value, trimmed, blanks left out. */
+    static List<String> items(String port) {
+        List<String> items = new ArrayList<>();
+        for (String item : port.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     public enum Parity {

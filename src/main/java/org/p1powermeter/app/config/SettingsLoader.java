@@ -85,6 +85,7 @@ public final class SettingsLoader {
         WatchSettings watch = validator.watch();
         HomeAssistantSettings homeAssistant = validator.homeAssistant(general.interval());
         KafkaSettings kafka = validator.kafka(general.oneShot());
+        validator.dongleList(serial, kafka, mqtt);
         problems.replaceAll(raw::redact);
         warnings.replaceAll(raw::redact);
         if (!problems.isEmpty()) {

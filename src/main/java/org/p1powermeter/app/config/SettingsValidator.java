@@ -219,16 +219,52 @@ final class SettingsValidator {
         return ok && !key.isEmpty() ? Optional.of(DecryptionKeys.parse(key, auth)) : Optional.empty();
     }
 
-    /** A {@code tcp://} or {@code socket://} serial_port must name HOST:PORT. */
+    /**
+     * A {@code tcp://} or {@code socket://} serial_port must name HOST:PORT; a comma-separated list must be all network
+     * dongles, each named once (whether a list is allowed at all depends on the mode: {@link #dongleList}).
+     */
     private void tcpAddress(String port) {
-        Optional<String> tcp = TcpAddress.fromSerialPort(port);
-        if (tcp.isPresent()) {
+        List<String> items = SerialSettings.items(port);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String item : items) {
+            Optional<String> tcp = TcpAddress.fromSerialPort(item);
+            if (tcp.isEmpty()) {
+                if (items.size() > 1) {
+                    reader.problem(SettingCatalog.SERIAL_PORT, "lists '" + item + "', which is not a network dongle: a list"
+                            + " (separated by ',') takes only tcp://HOST:PORT or socket://HOST:PORT, one serial port is"
+                            + " given alone");
+                    return;
+                }
+                continue;
+            }
             try {
-                TcpAddress.parse(tcp.get());
+                TcpAddress address = TcpAddress.parse(tcp.get());
+                if (!seen.add(address.toString().toLowerCase(Locale.ROOT))) {
+                    reader.problem(SettingCatalog.SERIAL_PORT, "names the dongle " + address + " twice");
+                    return;
+                }
             } catch (IllegalArgumentException e) {
                 reader.problem(SettingCatalog.SERIAL_PORT, "is not a TCP address: " + e.getMessage()
                         + "; write tcp://HOST:PORT or socket://HOST:PORT");
+                return;
             }
+        }
+    }
+
+    /**
+     * More than one dongle in {@code serial_port} is read only by {@code [GENERAL] mode = ingest} (one route per dongle,
+     * into Kafka keyed by meter); standalone publishes one meter's events under one GUID and a bridge reads Kafka.
+     */
+    void dongleList(SerialSettings serial, KafkaSettings kafka, MqttSettings mqtt) {
+        int dongles = SerialSettings.items(serial.port()).size();
+        if (dongles > 1 && kafka.mode() != KafkaSettings.Mode.INGEST) {
+            reader.problem(SettingCatalog.SERIAL_PORT, "lists " + dongles + " network dongles: more than one is read only"
+                    + " in [GENERAL] mode = ingest (into Kafka, keyed by meter), not in mode = " + kafka.mode().text()
+                    + "; name one dongle, or run one bridge per meter");
+        } else if (dongles > 1 && mqtt.hasInputTopic()) {
+            reader.problem(SettingCatalog.SERIAL_PORT, "lists " + dongles + " network dongles, but [MQTT] input_topic = "
+                    + mqtt.inputTopic() + " is set, which replaces serial_port as the source: run one ingest instance"
+                    + " for the dongles and one for the topic");
         }
     }
 
