@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.p1powermeter.camel.fleet.FleetConstants;
 import org.p1powermeter.measure.Measurement;
 import org.p1powermeter.measure.SendGroup;
 import org.p1powermeter.measure.SkipReason;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link P1Constants#METER_ID}) in, body {@code List<MeterPublish>} out, what is to be published now (one telegram
  * with no windows; else the meter's first telegram and closed windows). Only measurements whose send group is switched
  * on are taken. {@link #tick} (the 1-second timer route) and {@link #flush} (at shutdown) close windows. A counter
+ * {@link FleetConstants#METER_FIRST} (fleet mode, the first telegram after a partition move) starts the meter
+ * afresh, so that telegram publishes at once. A counter
  * that went down is counted ({@link SkipReason#COUNTER_DECREASE}) and logged once per meter and measurement.
  */
 public class RateWindowStage implements Processor {
@@ -66,7 +69,20 @@ public class RateWindowStage implements Processor {
                 sent.add(m);
             }
         }
-        message.setBody(windows.offer(meterId, sent, clock.instant(), this::refused));
+        boolean afresh = message.getHeader(FleetConstants.METER_FIRST, false, Boolean.class);
+        message.setBody(windows.offer(meterId, sent, clock.instant(), this::refused, afresh));
+    }
+
+    /**
+     * The timer and flush routes split their publishes one per exchange: this makes the split exchange's body a
+     * one-publish list, as {@link #process} gives, and sets its {@link P1Constants#METER_ID} to the publish's meter,
+     * so a bridge gives each meter's window that meter's own GUID.
+     */
+    public void oneMeter(Exchange exchange) throws InvalidPayloadException {
+        Message message = exchange.getMessage();
+        MeterPublish publish = message.getMandatoryBody(MeterPublish.class);
+        message.setHeader(P1Constants.METER_ID, publish.meterId());
+        message.setBody(List.of(publish));
     }
 
     /** The timer route: the windows that ended. */

@@ -56,6 +56,7 @@ public final class P1Metrics implements P1MetricsMXBean {
     private static final int MAX_UNKNOWN_IDS = 256;
     private static final String OTHER_UNKNOWN = "other";
     private volatile OutboxStatus outbox;
+    private volatile FleetStatus fleet;
     private volatile SourceHealth health = new SourceHealth("STARTING", false, "not started", Instant.now());
 
     /** The source's state, healthy or not, why, and since when. */
@@ -275,6 +276,16 @@ public final class P1Metrics implements P1MetricsMXBean {
      */
     public void attachOutbox(OutboxStatus status) {
         this.outbox = status;
+    }
+
+    /** A fleet bridge's ledger and lag, which the metrics read; null detaches it. */
+    public void attachFleet(FleetStatus status) {
+        this.fleet = status;
+    }
+
+    /** The fleet bridge's status, when attached (bridge mode only). */
+    public Optional<FleetStatus> fleet() {
+        return Optional.ofNullable(fleet);
     }
 
     /** The MQTT sink, when one is attached (none in a dry run). */

@@ -8,7 +8,7 @@ import org.p1powermeter.spool.SpoolCounters;
 /**
  * {@link P1Metrics} in the Prometheus text exposition format (version 0.0.4), every name starting with {@code p1_}:
  * the counters the log summary shows, read from the same places (the source's and parse stage's counters here, the
- * spool's own counters through {@link OutboxStatus}).
+ * spool's own counters through {@link OutboxStatus}, a fleet bridge's ledger and lag through {@link FleetStatus}).
  */
 public final class PrometheusText {
 
@@ -54,6 +54,7 @@ public final class PrometheusText {
             p.sample("p1_unknown_obis_lines_total", "obis", unknown.getKey(), unknown.getValue());
         }
         m.outbox().ifPresent(outbox -> p.outbox(outbox));
+        m.fleet().ifPresent(fleet -> p.fleet(fleet));
         return p.text.toString();
     }
 
@@ -79,6 +80,20 @@ public final class PrometheusText {
         gauge("p1_spool_limit_bytes", "The spool's size limit ([SPOOL] spool_max_mb)", outbox.maxBytes());
         counter("p1_spool_corrupt_bytes_total", "Bytes of damaged records skipped when the spool was opened",
                 c.corruptBytes());
+    }
+
+    private void fleet(FleetStatus fleet) {
+        gauge("p1_fleet_meters", "Meters this bridge instance has seen since it started", fleet.meters());
+        gauge("p1_fleet_partitions", "Partitions this bridge instance has read from", fleet.partitions());
+        counter("p1_fleet_partition_assignments_total", "Times a partition arrived at this instance (at start and at"
+                + " each move here)", fleet.partitionArrivals());
+        counter("p1_fleet_duplicates_skipped_total", "Records skipped because this instance processed them before",
+                fleet.duplicatesSkipped());
+        head("p1_kafka_consumer_lag", "gauge", "Records between this instance's consumer and the end of each partition"
+                + " it reads (the Kafka client's records-lag)");
+        for (Map.Entry<Integer, Long> lag : fleet.lag().entrySet()) {
+            sample("p1_kafka_consumer_lag", "partition", String.valueOf(lag.getKey()), lag.getValue());
+        }
     }
 
     private static String label(String reason) {

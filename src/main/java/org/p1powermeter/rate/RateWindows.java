@@ -28,7 +28,9 @@ import org.p1powermeter.measure.ValueKind;
  * <li>A counter ({@link #isCounter}) lower than the last one accepted from the same meter is refused in every mode
  * (never published, never replaced by 0) and reported to the {@link Refusals} listener of the call; the last good
  * value stays.
- * <li>The first telegram of a meter is published at once; its samples also count in their window.
+ * <li>The first telegram of a meter is published at once; its samples also count in their window. So is the first
+ * after the meter was started afresh (fleet mode, a partition move: {@link #offer(String, List, Instant, Refusals,
+ * boolean)}).
  * <li>A window is published when it closes ({@link #due}, or the meter's next telegram after its end) if it had
  * telegrams; an empty window publishes nothing (so a silent meter shows unavailable after {@code expire_after}).
  * A window with only unchanged values is published only at the heartbeat.
@@ -87,7 +89,27 @@ public final class RateWindows {
      */
     public synchronized List<MeterPublish> offer(String meterId, List<Measurement> measurements, Instant now,
             Refusals refusals) {
+        return offer(meterId, measurements, now, refusals, false);
+    }
+
+    /**
+     * As {@link #offer(String, List, Instant, Refusals)}; with {@code afresh} (fleet mode: the meter's first telegram
+     * after its partition moved here) the meter starts afresh as after a start: a window still open from before is
+     * published first (dated at its end, or {@code now} if that is earlier; its readings are real), then the meter's
+     * state is forgotten (counter guard, what was last sent) and this telegram is published at once.
+     */
+    public synchronized List<MeterPublish> offer(String meterId, List<Measurement> measurements, Instant now,
+            Refusals refusals, boolean afresh) {
         MeterState meter = meters.get(meterId);
+        List<MeterPublish> before = List.of();
+        if (afresh && meter != null) {
+            if (intervalMillis > 0 && meter.windowEnd != 0) {
+                long end = Math.min(meter.windowEnd, now.toEpochMilli());
+                before = meter.close(Instant.ofEpochMilli(end), heartbeatMillis).map(List::of).orElse(List.of());
+            }
+            meters.remove(meterId);
+            meter = null;
+        }
         boolean first = meter == null;
         if (first) {
             meter = new MeterState(meterId);
@@ -98,7 +120,7 @@ public final class RateWindows {
         if (intervalMillis == 0) {
             return accepted.isEmpty() ? List.of() : List.of(new MeterPublish(meterId, now, asEvents(accepted)));
         }
-        List<MeterPublish> out = new ArrayList<>(2);
+        List<MeterPublish> out = new ArrayList<>(before);
         if (meter.windowEnd != 0 && t >= meter.windowEnd) {
             meter.close(Instant.ofEpochMilli(meter.windowEnd), heartbeatMillis).ifPresent(out::add);
             meter.windowEnd = 0;

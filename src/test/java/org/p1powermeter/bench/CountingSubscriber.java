@@ -32,6 +32,11 @@ final class CountingSubscriber implements AutoCloseable {
     private volatile String failure;
 
     CountingSubscriber(String url, int qos, int expected) throws IOException {
+        this(url, qos, expected, "vscp/#");
+    }
+
+    /** @param filter the topic filter counted (vscp/# for VSCP events; p1/+/state for Home Assistant states) */
+    CountingSubscriber(String url, int qos, int expected, String filter) throws IOException {
         receipts = new long[expected];
         URI uri = URI.create(url);
         socket = new Socket();
@@ -50,7 +55,7 @@ final class CountingSubscriber implements AutoCloseable {
         }
         ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
         subscribe.write(new byte[] {0, 1});
-        string(subscribe, "vscp/#".getBytes(StandardCharsets.US_ASCII));
+        string(subscribe, filter.getBytes(StandardCharsets.US_ASCII));
         subscribe.write(qos);
         packet(out, 0x82, subscribe.toByteArray());
         out.flush();
@@ -58,7 +63,7 @@ final class CountingSubscriber implements AutoCloseable {
         byte[] body = new byte[remainingLength(in)];
         in.readFully(body);
         if (suback != 0x90 || body[body.length - 1] != qos) {
-            throw new IOException("the broker did not grant QoS " + qos + " on vscp/#");
+            throw new IOException("the broker did not grant QoS " + qos + " on " + filter);
         }
         reader = new Thread(() -> read(in, out), "bench-subscriber");
         reader.setDaemon(true);

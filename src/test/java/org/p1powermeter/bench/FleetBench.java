@@ -25,7 +25,8 @@ import org.p1powermeter.it.KafkaBroker;
  * starts.</li>
  * <li>Starts Mosquitto (Debian binary) and a bare counting MQTT subscriber (in this JVM).</li>
  * <li>Each run: the packaged jar as a bridge with a fresh consumer group (so it reads the whole topic), VSCP events
- * ({@code --events all}: the 26 of each telegram; {@code one}: only the grid frequency, one per telegram). CPU of the
+ * ({@code --events all}: the 26 of each telegram; {@code one}: only the grid frequency, one per telegram; {@code ha}:
+ * Home Assistant JSON, one state message per telegram counted on p1/+/state, configs once per meter, no VSCP events). CPU of the
  * bridge JVM (/proc/PID/stat utime+stime) is taken between the first and the last event the subscriber receives, so
  * start-up and group join are left out; this JVM's CPU (the Kafka broker and the subscriber) and Mosquitto's are
  * reported apart.</li>
@@ -55,8 +56,11 @@ public final class FleetBench {
                 case "--qos" -> qos = Integer.parseInt(args[++i]);
                 case "--events" -> events = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--meters N --telegrams N --runs N --qos 0|1 --events all|one)");
+                        + " (--meters N --telegrams N --runs N --qos 0|1 --events all|one|ha)");
             }
+        }
+        if (!List.of("all", "one", "ha").contains(events)) {
+            throw new IllegalArgumentException("--events all|one|ha, not " + events);
         }
         boolean all = events.equals("all");
         int perTelegram = all ? 26 : 1;
@@ -75,7 +79,7 @@ public final class FleetBench {
                 List<Double> wall = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     double[] r = run(jar, work.resolve("run-" + run), kafka.bootstrap(), mqtt, "bench-" + run + "-"
-                            + System.nanoTime(), qos, all, total, perTelegram);
+                            + System.nanoTime(), qos, events, total, perTelegram);
                     perCpu.add(r[0]);
                     wall.add(r[1]);
                 }
@@ -114,7 +118,7 @@ public final class FleetBench {
 
     /** One run; returns {telegrams per bridge CPU-second, wall telegrams per second}. */
     private static double[] run(Path jar, Path dir, String bootstrap, RouteBench.Broker mqtt, String group, int qos,
-            boolean all, long total, int perTelegram) throws Exception {
+            String events, long total, int perTelegram) throws Exception {
         Files.createDirectories(dir);
         long expected = total * perTelegram;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -122,13 +126,17 @@ public final class FleetBench {
                 "--set", "mode=bridge", "--set", "kafka.brokers=" + bootstrap, "--set", "kafka.group_id=" + group,
                 "--set", "host=127.0.0.1", "--set", "port=" + mqtt.port(), "--set", "qos=" + qos,
                 "--set", "spool_dir=" + dir.resolve("spool"), "--set", "spool_max_mb=1024"));
-        if (!all) {
+        if (events.equals("ha")) {
+            // Home Assistant JSON: one state message per telegram (all 26 values), no VSCP events; configs once per meter
+            cmd.addAll(List.of("--set", "homeassistant.discovery=true", "--set", "homeassistant.vscp=false"));
+        } else if (events.equals("one")) {
             for (String flag : List.of("energy", "active_effect", "reactive_effect", "voltage", "current")) {
                 cmd.addAll(List.of("--set", "send_" + flag + "=false"));
             }
             cmd.addAll(List.of("--set", "send_frequency=true"));
         }
-        try (CountingSubscriber subscriber = new CountingSubscriber(mqtt.url(), qos, (int) Math.min(expected, 1 << 24))) {
+        try (CountingSubscriber subscriber = new CountingSubscriber(mqtt.url(), qos, (int) Math.min(expected, 1 << 24),
+                events.equals("ha") ? "p1/+/state" : "vscp/#")) {
             Process bridge = new ProcessBuilder(cmd).directory(dir.toFile())
                     .redirectOutput(dir.resolve("stdout.log").toFile()).redirectError(dir.resolve("stderr.log").toFile())
                     .start();

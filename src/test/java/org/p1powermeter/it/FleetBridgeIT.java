@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +53,8 @@ class FleetBridgeIT {
     private static final int PHASE2 = 10;
     private static final String TOPIC = "p1.telegrams";
     private static final String GROUP = "p1bridge";
+    /** i1's [HTTP] port: its /observe/metrics is read before it stops. */
+    private int i1HttpPort;
 
     @TempDir
     Path dir;
@@ -135,6 +141,13 @@ class FleetBridgeIT {
                         PHASE1 + PHASE2, all.size(), duplicates,
                         owner.values().stream().filter("i2"::equals).count(), resumeSeconds);
                 BridgeProcess survivor = bridges.get(0);
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + i1HttpPort + "/observe/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(metrics.matches("(?s).*\np1_fleet_meters [1-9]\\d*\n.*"), "meters seen by i1\n" + metrics);
+                assertTrue(metrics.matches("(?s).*\np1_fleet_partition_assignments_total [1-9]\\d*\n.*"), metrics);
+                assertTrue(metrics.matches("(?s).*\np1_kafka_consumer_lag\\{partition=\"\\d+\"} \\d+\n.*"),
+                        "the lag of i1's partitions\n" + metrics);
                 survivor.terminate();
                 assertEquals(0, survivor.waitFor(30, TimeUnit.SECONDS), survivor::toString);
                 String stderr = survivor.stderr();
@@ -158,6 +171,10 @@ class FleetBridgeIT {
         ini.append("[MQTT]\nhost = 127.0.0.1\nport = ").append(mqttPort).append("\ntopic = fleet/").append(name)
                 .append("/{xguid}\nclient_id = fleet-").append(name).append('\n');
         ini.append("[SPOOL]\nspool_dir = spool\n");
+        if (name.equals("i1")) {
+            i1HttpPort = ItTools.freeLoopbackPort();
+            ini.append("[HTTP]\nport = ").append(i1HttpPort).append('\n');
+        }
         ini.append("[KAFKA]\ngroup_id = ").append(GROUP).append("\ngroup_instance_id = ").append(name)
                 .append("\nsession_timeout = 6\n");
         Path config = work.resolve("config.ini");

@@ -3,6 +3,8 @@ package org.p1powermeter.metrics;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.p1.DropReason;
 
@@ -37,5 +39,43 @@ class PrometheusTextTest {
         String text = PrometheusText.of(new P1Metrics());
         assertFalse(text.contains("p1_events_"), text);
         assertFalse(text.contains("p1_broker_"), text);
+    }
+
+    @Test
+    void aFleetBridgeShowsItsMetersPartitionArrivalsAndLagPerPartition() {
+        P1Metrics m = new P1Metrics();
+        assertFalse(PrometheusText.of(m).contains("p1_fleet_"), "standalone: no fleet series");
+        m.attachFleet(new FleetStatus() {
+            public int meters() {
+                return 333;
+            }
+
+            public int partitions() {
+                return 4;
+            }
+
+            public long partitionArrivals() {
+                return 6;
+            }
+
+            public long duplicatesSkipped() {
+                return 17;
+            }
+
+            public Map<Integer, Long> lag() {
+                return new TreeMap<>(Map.of(0, 12L, 3, 0L));
+            }
+        });
+        String text = PrometheusText.of(m);
+        for (String line : text.split("\n")) {
+            assertTrue(line.startsWith("# HELP p1_") || line.startsWith("# TYPE p1_") || line.startsWith("p1_"), line);
+        }
+        assertTrue(text.contains("\n# TYPE p1_fleet_meters gauge\np1_fleet_meters 333\n"), text);
+        assertTrue(text.contains("\np1_fleet_partitions 4\n"), text);
+        assertTrue(text.contains("\n# TYPE p1_fleet_partition_assignments_total counter\np1_fleet_partition_assignments_total 6\n"),
+                text);
+        assertTrue(text.contains("\np1_fleet_duplicates_skipped_total 17\n"), text);
+        assertTrue(text.contains("\n# TYPE p1_kafka_consumer_lag gauge\np1_kafka_consumer_lag{partition=\"0\"} 12\n"
+                + "p1_kafka_consumer_lag{partition=\"3\"} 0\n"), text);
     }
 }

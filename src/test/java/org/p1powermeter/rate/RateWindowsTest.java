@@ -212,4 +212,49 @@ class RateWindowsTest {
         assertEquals(Instant.parse("2026-02-10T07:15:00Z"), heartbeat.get(0).values().get(1).value().time(),
                 "each entry keeps its own time");
     }
+
+    @Test
+    void aMeterStartedAfreshAfterAPartitionMovePublishesAtOnceAndKeepsItsOpenWindow() {
+        RateWindows w = new RateWindows(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        w.offer(METER, telegram("1.000", "100.000"), T0.plusSeconds(1), refusals); // first: at once
+        w.offer(METER, telegram("3.000", "100.001"), T0.plusSeconds(2), refusals);
+        assertTrue(w.offer(METER, telegram("5.000", "100.002"), T0.plusSeconds(3), refusals, false).isEmpty(),
+                "not afresh: gathered in the window");
+        List<MeterPublish> out = w.offer(METER, telegram("7.000", "100.003"), T0.plusSeconds(4), refusals, true);
+        assertEquals(2, out.size(), "the open window, then this telegram at once");
+        assertEquals(T0.plusSeconds(4), out.get(0).time(), "the open window, dated now (before its end)");
+        assertEquals(new BigDecimal("3.000"), byName(out.get(0)).get("momentan_active_effect_out").value().meterValue());
+        assertEquals(T0.plusSeconds(4), out.get(1).time());
+        assertEquals(new BigDecimal("7.000"), byName(out.get(1)).get("momentan_active_effect_out").value().meterValue());
+        assertTrue(out.get(1).values().stream().allMatch(WindowValue::event), "sent as on a start");
+        List<MeterPublish> next = w.due(T0.plusSeconds(10));
+        assertEquals(1, next.size());
+        assertEquals(new BigDecimal("7.000"), byName(next.get(0)).get("momentan_active_effect_out").value().meterValue(),
+                "the afresh telegram's samples count in the new window");
+    }
+
+    @Test
+    void aMeterStartedAfreshWithNoWindowOpenPublishesOnlyTheTelegramAndForgetsItsCounterGuard() {
+        RateWindows w = new RateWindows(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        w.offer(METER, telegram("1.000", "100.000"), T0.plusSeconds(1), refusals);
+        assertEquals(1, w.due(T0.plusSeconds(10)).size(), "the window closes: nothing is left open");
+        List<MeterPublish> out = w.offer(METER, telegram("2.000", "99.000"), T0.plusSeconds(65), refusals, true);
+        assertEquals(1, out.size());
+        assertEquals(T0.plusSeconds(65), out.get(0).time());
+        assertEquals(new BigDecimal("99.000"), byName(out.get(0)).get("sum_active_energy_out").value().meterValue(),
+                "the meter starts afresh: what another instance saw since is not known here");
+        assertTrue(refused.isEmpty());
+        assertEquals(List.of(T0.plusSeconds(66), T0.plusSeconds(66)),
+                w.offer(METER, telegram("2.000", "99.000"), T0.plusSeconds(66), refusals, true).stream()
+                        .map(MeterPublish::time).toList(), "another move: the window opened at 65 (dated now), the telegram");
+    }
+
+    @Test
+    void afreshWithoutWindowsIsTheSameAsEveryTelegram() {
+        RateWindows w = new RateWindows(Duration.ZERO, Duration.ZERO);
+        w.offer(METER, telegram("1.000", "100.000"), T0, refusals);
+        List<MeterPublish> out = w.offer(METER, telegram("1.000", "100.001"), T0.plusSeconds(1), refusals, true);
+        assertEquals(1, out.size());
+        assertEquals(T0.plusSeconds(1), out.get(0).time());
+    }
 }

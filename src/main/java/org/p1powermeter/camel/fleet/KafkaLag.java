@@ -40,7 +40,11 @@ public final class KafkaLag {
 
     /** {@code lag 12 (p0 5, p3 7)}, or {@code lag unknown} before the first fetch. */
     public static String describe(String topic) {
-        Map<Integer, Long> lag = of(topic);
+        return describe(of(topic));
+    }
+
+    /** {@code lag 12 (p0 5, p3 7)} of a lag read before, or {@code lag unknown} when it is empty. */
+    public static String describe(Map<Integer, Long> lag) {
         if (lag.isEmpty()) {
             return "lag unknown";
         }

@@ -1,7 +1,10 @@
 package org.p1powermeter.camel.fleet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -10,6 +13,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceSupport;
 import org.p1powermeter.camel.P1Constants;
 import org.p1powermeter.fleet.MeterLedger;
+import org.p1powermeter.metrics.FleetStatus;
+import org.p1powermeter.metrics.P1Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>The ledger marks the record processed only when the whole exchange completed, that is when every event of the
  * telegram is in the sink (the spool). Camel's Kafka consumer commits its offset after that, too.
  */
-public class KafkaTelegramReader extends ServiceSupport implements Processor {
+public class KafkaTelegramReader extends ServiceSupport implements Processor, CamelContextAware, FleetStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTelegramReader.class);
     private static final long SUMMARY_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -35,6 +40,8 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
     private volatile long lastSummaryNanos = System.nanoTime();
     private volatile long lastLagNanos = System.nanoTime() - LAG_INTERVAL_NANOS;
     private volatile String lastLag = "lag unknown";
+    private volatile Map<Integer, Long> lastLagByPartition = Map.of();
+    private CamelContext camelContext;
 
     /** @param topic the topic read, for the lag in the summary line */
     public KafkaTelegramReader(MeterLedger ledger, String topic) {
@@ -69,7 +76,8 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
         long now = System.nanoTime();
         if (now - lastLagNanos > LAG_INTERVAL_NANOS) {
             lastLagNanos = now;
-            lastLag = KafkaLag.describe(topic);
+            lastLagByPartition = Map.copyOf(KafkaLag.of(topic));
+            lastLag = KafkaLag.describe(lastLagByPartition);
         }
         if (now - lastSummaryNanos > SUMMARY_INTERVAL_NANOS) {
             lastSummaryNanos = now;
@@ -84,6 +92,53 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor {
     /** The lag as last read while records flowed (at most 2 s before the last record). */
     public String lastLag() {
         return lastLag;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    /** The metrics (/observe/metrics) read this instance's ledger and lag: it attaches itself to the bound P1Metrics. */
+    @Override
+    protected void doStart() {
+        P1Metrics metrics = camelContext == null ? null
+                : camelContext.getRegistry().findSingleByType(P1Metrics.class);
+        if (metrics != null) {
+            metrics.attachFleet(this);
+        }
+    }
+
+    @Override
+    public int meters() {
+        return ledger.meters();
+    }
+
+    @Override
+    public int partitions() {
+        return ledger.partitions();
+    }
+
+    @Override
+    public long partitionArrivals() {
+        return ledger.moves();
+    }
+
+    @Override
+    public long duplicatesSkipped() {
+        return ledger.duplicates();
+    }
+
+    /** The lag now from the Kafka client's metrics, or as last read while records flowed once they are gone. */
+    @Override
+    public Map<Integer, Long> lag() {
+        Map<Integer, Long> now = KafkaLag.of(topic);
+        return now.isEmpty() ? lastLagByPartition : now;
     }
 
     @Override
