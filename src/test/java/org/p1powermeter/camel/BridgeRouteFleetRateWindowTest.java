@@ -11,6 +11,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.p1powermeter.camel.fleet.FleetConstants;
 import org.p1powermeter.rate.RateWindows;
+import org.p1powermeter.testing.MutableClock;
 import org.p1powermeter.vscp.MeterGuid;
 import org.p1powermeter.vscp.VscpJson;
 
@@ -21,7 +22,7 @@ import org.p1powermeter.vscp.VscpJson;
  */
 class BridgeRouteFleetRateWindowTest extends BridgeRouteTestSupport {
 
-    private final BridgeRouteRateWindowTest.FakeClock clock = new BridgeRouteRateWindowTest.FakeClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:01Z"));
 
     @Override
     boolean guidPerMeter() {
@@ -64,12 +65,12 @@ class BridgeRouteFleetRateWindowTest extends BridgeRouteTestSupport {
         telegram("meter-b", true);
         assertEquals(Map.of(guid("meter-a"), 26, guid("meter-b"), 26), perGuid(sink, 0), "first telegrams at once");
 
-        clock.now = Instant.parse("2026-12-03T10:00:05Z");
+        clock.set(Instant.parse("2026-12-03T10:00:05Z"));
         telegram("meter-a", false);
         telegram("meter-b", false);
         assertEquals(52, sink.getExchanges().size(), "within the window: nothing yet");
 
-        clock.now = Instant.parse("2026-12-03T10:00:10Z");
+        clock.set(Instant.parse("2026-12-03T10:00:10Z"));
         context.getRouteController().startRoute("p1-rate-tick"); // the 1-second timer closes both windows
         sink.assertIsSatisfied();
         // the timer keeps ticking: the clock stays before the next windows' end (10:00:20), so it closes nothing more
@@ -77,16 +78,16 @@ class BridgeRouteFleetRateWindowTest extends BridgeRouteTestSupport {
                 "each window under its meter's GUID: the 22 instantaneous values, unchanged counters not again");
 
         int beforeMove = sink.getExchanges().size();
-        clock.now = Instant.parse("2026-12-03T10:00:12Z");
+        clock.set(Instant.parse("2026-12-03T10:00:12Z"));
         telegram("meter-a", false);
         assertEquals(beforeMove, sink.getExchanges().size(), "gathered in the window");
-        clock.now = Instant.parse("2026-12-03T10:00:13Z");
+        clock.set(Instant.parse("2026-12-03T10:00:13Z"));
         telegram("meter-a", true); // meter-a's partition moved back here
         assertEquals(Map.of(guid("meter-a"), 22 + 26), perGuid(sink, beforeMove),
                 "its open window, then the first telegram after the move at once");
 
         int beforeFlush = sink.getExchanges().size();
-        clock.now = Instant.parse("2026-12-03T10:00:14Z");
+        clock.set(Instant.parse("2026-12-03T10:00:14Z"));
         telegram("meter-b", false);
         template.sendBody("direct:p1-rate-flush", null);
         assertEquals(Map.of(guid("meter-a"), 26, guid("meter-b"), 26), perGuid(sink, beforeFlush),

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.p1powermeter.ha.HaOptions;
 import org.p1powermeter.ha.HomeAssistantMessages;
 import org.p1powermeter.rate.RateWindows;
+import org.p1powermeter.testing.MutableClock;
 
 /**
  * The shipped route with [GENERAL] interval = 10 and Home Assistant on, driven by a fake clock: the first telegram
@@ -30,27 +28,7 @@ import org.p1powermeter.rate.RateWindows;
 class BridgeRouteRateWindowTest extends BridgeRouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FakeClock clock = new FakeClock();
-
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-03T10:00:01Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:01Z"));
 
     @Override
     P1Beans beans(P1Beans d) {
@@ -81,11 +59,11 @@ class BridgeRouteRateWindowTest extends BridgeRouteTestSupport {
         assertEquals(26, since(sink, 0).stream().filter(e -> topic(e).startsWith("vscp/")).count(),
                 "the first telegram goes out at once");
 
-        clock.now = Instant.parse("2026-12-03T10:00:05Z");
+        clock.set(Instant.parse("2026-12-03T10:00:05Z"));
         template.sendBody("direct:telegrams", swedishTelegram());
         assertEquals(afterFirst, sink.getExchanges().size(), "within the window: nothing yet");
 
-        clock.now = Instant.parse("2026-12-03T10:00:12Z");
+        clock.set(Instant.parse("2026-12-03T10:00:12Z"));
         template.sendBody("direct:telegrams", swedishTelegram());
         List<Exchange> window = since(sink, afterFirst);
         List<Exchange> events = window.stream().filter(e -> topic(e).startsWith("vscp/")).toList();
@@ -102,7 +80,7 @@ class BridgeRouteRateWindowTest extends BridgeRouteTestSupport {
         assertTrue(window.stream().noneMatch(e -> topic(e).endsWith("/config")), "no new entity, no config");
 
         int beforeFlush = sink.getExchanges().size();
-        clock.now = Instant.parse("2026-12-03T10:00:14Z");
+        clock.set(Instant.parse("2026-12-03T10:00:14Z"));
         template.sendBody("direct:p1-rate-flush", null);
         List<Exchange> flushed = since(sink, beforeFlush);
         assertEquals(1, flushed.stream().filter(e -> topic(e).endsWith("/state")).count(), "the open window at stop");

@@ -7,10 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +21,7 @@ import org.p1powermeter.p1.FramerOptions;
 import org.p1powermeter.p1.RawTelegram;
 import org.p1powermeter.p1.TelegramFramer;
 import org.p1powermeter.spool.SpoolCounters;
+import org.p1powermeter.testing.MutableClock;
 
 /**
  * How much a broker outage costs on disk: telegrams of the simulated meter (the bundled DSMR 5 telegram, all 26
@@ -52,7 +51,7 @@ class SpoolCompactionTest extends BridgeRouteTestSupport {
 
     @Test
     void aDayOfOutageAtOneTelegramPerSecondFitsTheDefaultSizeLimit() throws Exception {
-        StepClock clock = new StepClock();
+        MutableClock clock = new MutableClock();
         SimulatedMeter meter = new SimulatedMeter(0, clock, ZoneId.of("Europe/Stockholm"));
         List<RawTelegram> framed = new ArrayList<>();
         TelegramFramer framer = new TelegramFramer(FramerOptions.defaults(), new FrameListener() {
@@ -63,7 +62,7 @@ class SpoolCompactionTest extends BridgeRouteTestSupport {
         });
         long[] window = new long[TELEGRAMS]; // the telegram's pass through the route: its block is open meanwhile
         for (int i = 0; i < TELEGRAMS; i++) {
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
             byte[] t = meter.nextTelegram();
             framer.feed(t, 0, t.length);
             RawTelegram telegram = framed.remove(0);
@@ -103,25 +102,6 @@ class SpoolCompactionTest extends BridgeRouteTestSupport {
             return s.getLocalPort();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p1powermeter.testing.MutableClock;
 
 /** The block format: a chained block needs the block before it; a spool left by the earlier one-record format is read. */
 class RecordCodecTest {

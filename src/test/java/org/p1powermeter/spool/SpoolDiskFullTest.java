@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p1powermeter.testing.MutableClock;
 
 /**
  * A full disk never damages the spool: on a real 2 MiB tmpfs, telegrams keep coming after the file system is full.

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.p1powermeter.testing.MutableClock;
 
 /**
  * "When full, the oldest are dropped first and counted with a warning": the warning is logged (slf4j-simple writes
