@@ -2,7 +2,6 @@ package org.p1powermeter.camel.health;
 
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.p1powermeter.metrics.P1Metrics;
 
 /**
@@ -10,20 +9,12 @@ import org.p1powermeter.metrics.P1Metrics;
  * the port is absent, lost, silent or still waiting for its first telegram, with the source's own reason. Not a
  * liveness check: a silent meter is not cured by restarting the bridge.
  */
-public class MeterSourceHealthCheck extends AbstractHealthCheck {
+public class MeterSourceHealthCheck extends ReadinessCheck {
 
     public static final String ID = "p1-meter-source";
 
-    private final P1Metrics metrics;
-
     public MeterSourceHealthCheck(P1Metrics metrics) {
-        super(P1HealthChecks.GROUP, ID);
-        this.metrics = metrics;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
+        super(ID, metrics);
     }
 
     @Override

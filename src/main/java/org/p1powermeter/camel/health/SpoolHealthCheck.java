@@ -1,9 +1,6 @@
 package org.p1powermeter.camel.health;
 
-import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.p1powermeter.metrics.OutboxStatus;
 import org.p1powermeter.metrics.P1Metrics;
 import org.p1powermeter.spool.SpoolCounters;
@@ -14,32 +11,19 @@ import org.p1powermeter.spool.SpoolCounters;
  * it holds events in memory that the disk refused. The details carry what it holds
  * and what it dropped so far.
  */
-public class SpoolHealthCheck extends AbstractHealthCheck {
+public class SpoolHealthCheck extends OutboxCheck {
 
     public static final String ID = "p1-spool";
     static final int NEARLY_FULL_PERCENT = 90;
 
-    private final P1Metrics metrics;
-
     public SpoolHealthCheck(P1Metrics metrics) {
-        super(P1HealthChecks.GROUP, ID);
-        this.metrics = metrics;
+        super(ID, metrics);
     }
 
     @Override
-    public boolean isLiveness() {
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Optional<OutboxStatus> outbox = metrics.outbox();
-        if (outbox.isEmpty()) {
-            builder.message("no MQTT sink in this run").down();
-            return;
-        }
-        SpoolCounters c = outbox.get().counters();
-        long limit = outbox.get().maxBytes();
+    protected void check(HealthCheckResultBuilder builder, OutboxStatus outbox) {
+        SpoolCounters c = outbox.counters();
+        long limit = outbox.maxBytes();
         builder.detail("waiting", c.depth());
         builder.detail("bytes", c.bytes());
         builder.detail("limitBytes", limit);
