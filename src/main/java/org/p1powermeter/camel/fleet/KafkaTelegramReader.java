@@ -75,9 +75,11 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor, Ca
         });
         long now = System.nanoTime();
         if (now - lastLagNanos > LAG_INTERVAL_NANOS) {
-            lastLagNanos = now;
-            lastLagByPartition = Map.copyOf(KafkaLag.of(topic));
-            lastLag = KafkaLag.describe(lastLagByPartition);
+            Map<Integer, Long> lag = KafkaLag.of(topic);
+            if (!lag.isEmpty()) { // the client has the records-lag metric only after its first fetch: read again next record
+                lastLagNanos = now;
+                remember(lag);
+            }
         }
         if (now - lastSummaryNanos > SUMMARY_INTERVAL_NANOS) {
             lastSummaryNanos = now;
@@ -89,7 +91,7 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor, Ca
         return ledger;
     }
 
-    /** The lag as last read while records flowed (at most 2 s before the last record). */
+    /** The lag as last read: while records flowed (every 2 s) or by a scrape of the metrics. */
     public String lastLag() {
         return lastLag;
     }
@@ -134,11 +136,21 @@ public class KafkaTelegramReader extends ServiceSupport implements Processor, Ca
         return ledger.duplicates();
     }
 
-    /** The lag now from the Kafka client's metrics, or as last read while records flowed once they are gone. */
+    /** The lag now from the Kafka client's metrics (remembered), or as last read once they are gone. */
     @Override
     public Map<Integer, Long> lag() {
         Map<Integer, Long> now = KafkaLag.of(topic);
-        return now.isEmpty() ? lastLagByPartition : now;
+        if (now.isEmpty()) {
+            return lastLagByPartition;
+        }
+        remember(now);
+        return now;
+    }
+
+    /** The lag last read, for the summary line and for the metrics once the consumer has closed. */
+    private void remember(Map<Integer, Long> lag) {
+        lastLagByPartition = Map.copyOf(lag);
+        lastLag = KafkaLag.describe(lastLagByPartition);
     }
 
     @Override
