@@ -113,6 +113,15 @@ class FleetBridgeIT {
                 produce(producer, PHASE1 + 4, PHASE1 + PHASE2);
                 List<Event> all = await(recorder, meterOfGuid, METERS * (PHASE1 + PHASE2), 90, true);
                 double resumeSeconds = (System.nanoTime() - killedAt) / 1e9;
+                int missing = METERS * (PHASE1 + PHASE2) - distinctPairs(all);
+                if (missing > 0) {
+                    // the offsets of a telegram are committed once its events are in the spool: what the killed instance
+                    // had spooled but not yet published goes out when it restarts on its spool (as a service restarts)
+                    System.out.printf("FleetBridgeIT: %d telegrams were in the killed instance's spool; restarting it%n",
+                            missing);
+                    bridges.add(startBridge("i2", kafka.bootstrap(), mqtt.port()));
+                    all = await(recorder, meterOfGuid, METERS * (PHASE1 + PHASE2), 60, true);
+                }
 
                 Map<Integer, Set<Integer>> seen = new HashMap<>();
                 Map<String, Map<Integer, Integer>> lastSeqPerInstance = new HashMap<>();
@@ -218,6 +227,14 @@ class FleetBridgeIT {
     private static List<Event> await(MqttRecorder recorder, Map<String, Integer> meterOfGuid, int count, int seconds)
             throws Exception {
         return await(recorder, meterOfGuid, count, seconds, false);
+    }
+
+    private static int distinctPairs(List<Event> events) {
+        Set<Long> pairs = new HashSet<>();
+        for (Event e : events) {
+            pairs.add((long) e.meter() << 32 | e.seq());
+        }
+        return pairs.size();
     }
 
     /** The events received once {@code count} arrived (distinct (meter, seq) pairs when {@code distinct}). */
